@@ -1,0 +1,15 @@
+/**
+ * @tb/core: the data layer of tb-core. Turns a log directory into typed data that
+ * plugins read through the {@link DataProvider}.
+ */
+export * from './errors.js';
+export * from './logger.js';
+export type * from './multiplexer/data-provider.js';
+export { LogRootMultiplexer, type MultiplexerOptions, type LoadingStatus, type ChangeListener } from './multiplexer/multiplexer.js';
+export type { LoadProblem } from './multiplexer/run-loader.js';
+export { parseLogRoots, type LogRoot } from './multiplexer/log-root.js';
+export { parseSamplesPerPlugin, DEFAULT_SAMPLES, type SamplesPerPlugin } from './multiplexer/samples.js';
+export { crc32c, maskCrc, maskedCrc32c } from './events/crc32c.js';
+export { TfRecordReader, readRecordAt, encodeRecord, type ReadReport } from './events/tfrecord.js';
+export { readRawEvent, type RawEvent, type RawValue } from './events/raw-event.js';
+export { tensorFromProto } from './events/tensor.js';

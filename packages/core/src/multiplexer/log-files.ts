@@ -1,0 +1,89 @@
+/**
+ * Files beside the event files (projector configs and TSVs, profiler traces), listed
+ * and read by their path relative to the log root. Nothing outside a root is ever
+ * listed or read: paths are resolved, symbolic links included, and checked against
+ * the root's own resolved path.
+ */
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { NotFoundError } from '../errors.js';
+import type { LogFile } from './data-provider.js';
+import type { LogRoot } from './log-root.js';
+
+/** Lists files under the roots whose `/`-separated relative path matches `pattern`. */
+export async function listLogFiles(roots: readonly LogRoot[], pattern: RegExp): Promise<LogFile[]> {
+  const out: LogFile[] = [];
+  for (const root of roots) {
+    const prefix = root.name === null ? '' : `${root.name}/`;
+    const stack: string[] = [root.path];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          stack.push(full);
+          continue;
+        }
+        if (!e.isFile() && !e.isSymbolicLink()) continue;
+        const rel = prefix + path.relative(root.path, full).split(path.sep).join('/');
+        pattern.lastIndex = 0;
+        if (!pattern.test(rel)) continue;
+        const resolved = await insideRoot(root.path, full);
+        if (!resolved) continue;
+        try {
+          const st = await stat(resolved);
+          if (st.isFile()) out.push({ path: rel, size: st.size, mtime: st.mtimeMs / 1000 });
+        } catch {
+          // Vanished between listing and stat: not listed.
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Reads the file at `relPath` under the roots; throws NotFoundError for anything else. */
+export async function readLogFile(roots: readonly LogRoot[], relPath: string): Promise<Uint8Array> {
+  const target = resolveLogPath(roots, relPath);
+  const resolved = target && (await insideRoot(target.root.path, target.full));
+  if (!resolved) throw new NotFoundError(`no file '${relPath}' under the log directory`);
+  try {
+    const st = await stat(resolved);
+    if (!st.isFile()) throw new NotFoundError(`'${relPath}' is not a file`);
+    return new Uint8Array(await readFile(resolved));
+  } catch (err) {
+    if (err instanceof NotFoundError) throw err;
+    throw new NotFoundError(`cannot read '${relPath}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Maps a relative path to its root and absolute path, lexically; null if it escapes. */
+function resolveLogPath(roots: readonly LogRoot[], relPath: string): { root: LogRoot; full: string } | null {
+  if (relPath.includes('\0') || path.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) return null;
+  for (const root of roots) {
+    let rest = relPath;
+    if (root.name !== null) {
+      if (!relPath.startsWith(`${root.name}/`)) continue;
+      rest = relPath.slice(root.name.length + 1);
+    }
+    const full = path.resolve(root.path, rest);
+    if (full === root.path || full.startsWith(root.path + path.sep)) return { root, full };
+  }
+  return null;
+}
+
+/** The real path of `full` if it lies inside the real path of `rootPath`, else null. */
+async function insideRoot(rootPath: string, full: string): Promise<string | null> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(rootPath), realpath(full)]);
+    return real === realRoot || real.startsWith(realRoot + path.sep) ? real : null;
+  } catch {
+    return null;
+  }
+}

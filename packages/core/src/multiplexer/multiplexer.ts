@@ -1,0 +1,250 @@
+/**
+ * The log-root multiplexer: finds the runs under the log root, keeps each one loaded,
+ * and re-scans every reload interval; a file-system watch makes appended data visible
+ * within a second in between. It knows nothing of plugins: plugins read through
+ * {@link LogRootMultiplexer.provider}.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { silentLogger, type Logger } from '../logger.js';
+import type { DataProvider } from './data-provider.js';
+import { discoverRuns, parseLogRoots, type LogRoot } from './log-root.js';
+import { LogRootProvider } from './provider.js';
+import { RunLoader, type LoadProblem } from './run-loader.js';
+import { DEFAULT_SAMPLES, type SamplesPerPlugin } from './samples.js';
+
+export interface MultiplexerOptions {
+  /** The log directory (TensorBoard's --logdir). */
+  logdir?: string;
+  /** `name1:path1,name2:path2` (TensorBoard's --logdir_spec), instead of logdir. */
+  logdirSpec?: string;
+  /** Seconds between re-scans; 0 loads once. Default 5. */
+  reloadInterval?: number;
+  /** Watch the file system for appended data (default: when reloadInterval > 0). */
+  watch?: boolean;
+  /** Most points kept per tag, by plugin name; overrides the defaults. */
+  samplesPerPlugin?: SamplesPerPlugin;
+  logger?: Logger;
+}
+
+/** Loading progress, for the UI's progress bar. */
+export interface LoadingStatus {
+  /** 'loading' during a scan or read, else 'idle'. */
+  readonly state: 'loading' | 'idle';
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+  /** Runs read through at least once, of all runs found. */
+  readonly runsLoaded: number;
+  readonly runsTotal: number;
+  readonly eventsRead: number;
+  /** The most recent problems (bad records, unreadable files), newest last. */
+  readonly problems: readonly LoadProblem[];
+  /** Problems met in all, including those no longer kept in `problems`. */
+  readonly problemCount: number;
+}
+
+/** Listener for new data: the runs whose data changed (or that appeared or vanished). */
+export type ChangeListener = (runs: readonly string[]) => void;
+
+const MAX_PROBLEMS = 200;
+const WATCH_DEBOUNCE_MS = 100;
+
+export class LogRootMultiplexer {
+  readonly roots: readonly LogRoot[];
+  readonly provider: DataProvider;
+  /** Runs by name; read by the provider. */
+  readonly runs = new Map<string, RunLoader>();
+  private readonly logger: Logger;
+  private readonly samples: SamplesPerPlugin;
+  private readonly reloadIntervalMs: number;
+  private readonly useWatch: boolean;
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly problems: LoadProblem[] = [];
+  private problemCount = 0;
+  private loading = 0;
+  private reloading: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private watchers: FSWatcher[] = [];
+  private watchTimer: NodeJS.Timeout | null = null;
+  private readonly watchedDirs = new Set<string>();
+  private closed = false;
+
+  constructor(options: MultiplexerOptions) {
+    this.roots = parseLogRoots(options.logdir, options.logdirSpec);
+    this.logger = options.logger ?? silentLogger;
+    this.samples = { ...DEFAULT_SAMPLES, ...options.samplesPerPlugin };
+    const interval = options.reloadInterval ?? 5;
+    if (!(interval >= 0)) throw new RangeError(`reload interval must be >= 0 seconds, got ${interval}`);
+    this.reloadIntervalMs = interval * 1000;
+    this.useWatch = options.watch ?? interval > 0;
+    this.provider = new LogRootProvider(this);
+  }
+
+  /**
+   * Loads once now, then keeps loading: every reload interval, and on file-system
+   * changes when watching. Resolves when the first load is done.
+   */
+  async start(): Promise<void> {
+    if (this.useWatch) this.startWatching();
+    await this.reload();
+    this.schedule();
+  }
+
+  /** Re-scans the roots and reads everything new. Concurrent calls share one pass. */
+  reload(): Promise<void> {
+    this.reloading ??= this.reloadOnce().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  /** Subscribes to new data; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  status(): LoadingStatus {
+    let bytesRead = 0;
+    let bytesTotal = 0;
+    let runsLoaded = 0;
+    let eventsRead = 0;
+    for (const run of this.runs.values()) {
+      const b = run.bytes;
+      bytesRead += b.read;
+      bytesTotal += b.total;
+      if (run.loadedOnce) runsLoaded++;
+      eventsRead += run.eventsRead;
+    }
+    return {
+      state: this.loading > 0 ? 'loading' : 'idle',
+      bytesRead,
+      bytesTotal,
+      runsLoaded,
+      runsTotal: this.runs.size,
+      eventsRead,
+      problems: this.problems.slice(),
+      problemCount: this.problemCount,
+    };
+  }
+
+  /** Stops reloading and watching. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    await this.reloading;
+  }
+
+  private async reloadOnce(): Promise<void> {
+    this.loading++;
+    try {
+      const found = await discoverRuns(this.roots, (dir, err) =>
+        this.problem({ run: '', file: dir, message: `cannot read directory ${dir}: ${err.message}` }),
+      );
+      const changed: string[] = [];
+      for (const name of [...this.runs.keys()]) {
+        if (!found.has(name)) {
+          this.runs.delete(name);
+          changed.push(name);
+          this.logger.info(`run '${name}' is gone from the log directory; dropped`);
+        }
+      }
+      const ctx = {
+        capacityFor: (plugin: string) => this.samples[plugin] ?? this.samples['*'] ?? 0,
+        problem: (p: LoadProblem) => this.problem(p),
+      };
+      for (const [name, dir] of found) {
+        if (!this.runs.has(name)) {
+          this.runs.set(name, new RunLoader(name, dir, ctx));
+          changed.push(name);
+        }
+      }
+      // List every run's files first, so the progress bar knows the total.
+      await Promise.all([...this.runs.values()].map((run) => run.refreshFiles()));
+      for (const run of [...this.runs.values()]) {
+        if (this.closed) break;
+        if (await this.loadRun(run)) changed.push(run.name);
+      }
+      this.emit(changed);
+    } finally {
+      this.loading--;
+    }
+  }
+
+  private async loadRun(run: RunLoader): Promise<boolean> {
+    try {
+      return await run.load();
+    } catch (err) {
+      this.problem({ run: run.name, file: '', message: `reading failed: ${(err as Error).message}` });
+      return false;
+    }
+  }
+
+  private schedule(): void {
+    if (this.closed || this.reloadIntervalMs === 0) return;
+    this.timer = setTimeout(() => {
+      this.reload().finally(() => this.schedule());
+    }, this.reloadIntervalMs);
+    this.timer.unref();
+  }
+
+  private startWatching(): void {
+    for (const root of this.roots) {
+      try {
+        const w = watch(root.path, { recursive: true, persistent: false }, (_event, file) => {
+          if (file) this.watchedDirs.add(path.dirname(path.join(root.path, file.toString())));
+          this.watchTimer ??= setTimeout(() => this.onWatch(), WATCH_DEBOUNCE_MS);
+        });
+        w.on('error', (err) => this.logger.warn(`watching ${root.path} failed (${err.message}); polling only`));
+        this.watchers.push(w);
+      } catch (err) {
+        this.logger.warn(`cannot watch ${root.path} (${(err as Error).message}); polling every reload interval only`);
+      }
+    }
+  }
+
+  /** Loads the runs whose directories changed; a change elsewhere means a re-scan. */
+  private async onWatch(): Promise<void> {
+    this.watchTimer = null;
+    const dirs = [...this.watchedDirs];
+    this.watchedDirs.clear();
+    if (this.closed) return;
+    const byDir = new Map([...this.runs.values()].map((r) => [r.dir, r]));
+    const runs = dirs.map((d) => byDir.get(d));
+    if (runs.some((r) => r === undefined)) {
+      await this.reload();
+      return;
+    }
+    this.loading++;
+    try {
+      const changed: string[] = [];
+      for (const run of new Set(runs)) if (run && (await this.loadRun(run))) changed.push(run.name);
+      this.emit(changed);
+    } finally {
+      this.loading--;
+    }
+  }
+
+  private emit(changed: string[]): void {
+    if (changed.length === 0) return;
+    const runs = [...new Set(changed)];
+    for (const l of this.listeners) {
+      try {
+        l(runs);
+      } catch (err) {
+        this.logger.error(`a change listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private problem(p: LoadProblem): void {
+    this.problemCount++;
+    this.problems.push(p);
+    if (this.problems.length > MAX_PROBLEMS) this.problems.shift();
+    const where = [p.run && `run '${p.run}'`, p.file].filter(Boolean).join(', ');
+    this.logger.warn(`${where}: ${p.message}`);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The DataProvider over a {@link LogRootMultiplexer}: answers from what the run loaders
+ * hold now, and reads blobs from their event files on demand.
+ */
+import path from 'node:path';
+import { blobsOf } from '../events/data-compat.js';
+import { readRawEvent } from '../events/raw-event.js';
+import { readRecordAt } from '../events/tfrecord.js';
+import { NotFoundError } from '../errors.js';
+import { decodeBlobKey, encodeBlobKey, GRAPH_SLOTS } from './blob-key.js';
+import type {
+  BlobSequenceDatum,
+  DataProvider,
+  LogFile,
+  ReadOptions,
+  RunInfo,
+  ScalarSeries,
+  TagListing,
+  TensorDatum,
+} from './data-provider.js';
+import { downsampleIndices, pick, pickItems } from './downsample.js';
+import { listLogFiles, readLogFile } from './log-files.js';
+import type { LogRoot } from './log-root.js';
+import type { RunLoader } from './run-loader.js';
+import type { TagSeries } from './tag-series.js';
+
+/** What the provider needs of the multiplexer. */
+export interface RunSource {
+  readonly roots: readonly LogRoot[];
+  readonly runs: ReadonlyMap<string, RunLoader>;
+}
+
+export class LogRootProvider implements DataProvider {
+  constructor(private readonly source: RunSource) {}
+
+  listRuns(): RunInfo[] {
+    const runs = [...this.source.runs.values()].map((r) => ({ name: r.name, startTime: r.startTime }));
+    return runs.sort((a, b) => {
+      if (a.startTime !== b.startTime) {
+        if (a.startTime === null) return 1;
+        if (b.startTime === null) return -1;
+        return a.startTime - b.startTime;
+      }
+      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+  }
+
+  listTags(pluginName: string, filter?: { runs?: readonly string[] }): TagListing {
+    const out: TagListing = new Map();
+    const wanted = filter?.runs ? new Set(filter.runs) : null;
+    for (const run of this.source.runs.values()) {
+      if (wanted && !wanted.has(run.name)) continue;
+      let tags: Map<string, ReturnType<TagSeries['info']>> | undefined;
+      for (const series of run.tags.values()) {
+        if (series.metadata.pluginName !== pluginName) continue;
+        (tags ??= new Map()).set(series.tag, series.info());
+      }
+      if (tags) out.set(run.name, tags);
+    }
+    return out;
+  }
+
+  readScalars(pluginName: string, run: string, tag: string, options: ReadOptions): ScalarSeries | undefined {
+    const s = this.series(pluginName, run, tag)?.storage;
+    if (!s || s.kind !== 'scalar') return undefined;
+    const all = s.points.view();
+    const idx = downsampleIndices(all.step.length, options.downsample);
+    return { step: pick(all.step, idx), wallTime: pick(all.wallTime, idx), value: pick(all.value, idx) };
+  }
+
+  readTensors(pluginName: string, run: string, tag: string, options: ReadOptions): TensorDatum[] | undefined {
+    const s = this.series(pluginName, run, tag)?.storage;
+    if (!s) return undefined;
+    if (s.kind === 'tensor') {
+      const items = s.points.toArray();
+      return pickItems(items, downsampleIndices(items.length, options.downsample));
+    }
+    if (s.kind === 'scalar') {
+      const v = this.readScalars(pluginName, run, tag, options)!;
+      return Array.from(v.step, (step, i) => ({
+        step,
+        wallTime: v.wallTime[i]!,
+        value: { dtype: 'float64' as const, shape: [], numbers: Float64Array.of(v.value[i]!), strings: [] },
+      }));
+    }
+    return undefined;
+  }
+
+  readBlobSequences(pluginName: string, run: string, tag: string, options: ReadOptions): BlobSequenceDatum[] | undefined {
+    const s = this.series(pluginName, run, tag)?.storage;
+    if (!s || s.kind !== 'blob') return undefined;
+    const items = s.points.toArray();
+    return pickItems(items, downsampleIndices(items.length, options.downsample)).map((loc) => ({
+      step: loc.step,
+      wallTime: loc.wallTime,
+      blobs: Array.from({ length: loc.blobCount }, (_, index) => ({
+        key: encodeBlobKey({ run, file: loc.file, offset: loc.offset, slot: loc.slot, index }),
+      })),
+    }));
+  }
+
+  async readBlob(key: string): Promise<Uint8Array> {
+    const k = decodeBlobKey(key);
+    const run = this.source.runs.get(k.run);
+    if (!run || !run.fileNames.includes(k.file)) {
+      throw new NotFoundError(`blob '${key}' names run '${k.run}' / file '${k.file}', which the log directory does not have`);
+    }
+    let record: Uint8Array;
+    try {
+      record = await readRecordAt(path.join(run.dir, k.file), k.offset);
+    } catch (err) {
+      throw new NotFoundError(`blob '${key}' cannot be read: ${(err as Error).message}`);
+    }
+    const ev = readRawEvent(record);
+    let blobs: Uint8Array[] = [];
+    if (k.slot >= 0) {
+      const value = ev.values?.[k.slot];
+      if (value) blobs = blobsOf(value);
+    } else if (k.slot === GRAPH_SLOTS.graphDef && ev.graphDef) {
+      blobs = [ev.graphDef.slice()];
+    } else if (k.slot === GRAPH_SLOTS.metaGraphDef && ev.metaGraphDef) {
+      blobs = [ev.metaGraphDef.slice()];
+    } else if (k.slot === GRAPH_SLOTS.taggedRunMetadata && ev.taggedRunMetadata) {
+      blobs = [ev.taggedRunMetadata.runMetadata.slice()];
+    }
+    const blob = blobs[k.index];
+    if (!blob) throw new NotFoundError(`blob '${key}' is not in its record (slot ${k.slot}, index ${k.index})`);
+    return blob;
+  }
+
+  listFiles(pattern: RegExp): Promise<LogFile[]> {
+    return listLogFiles(this.source.roots, pattern);
+  }
+
+  readFile(relPath: string): Promise<Uint8Array> {
+    return readLogFile(this.source.roots, relPath);
+  }
+
+  private series(pluginName: string, run: string, tag: string): TagSeries | undefined {
+    const series = this.source.runs.get(run)?.tags.get(tag);
+    return series && series.metadata.pluginName === pluginName ? series : undefined;
+  }
+}
