@@ -188,7 +188,7 @@ function readSessionLogStatus(buf: Uint8Array, start: number, end: number): numb
 function readTaggedRunMetadata(buf: Uint8Array, start: number, end: number): RawEvent['taggedRunMetadata'] {
   const r = new WireReader(buf, start, end);
   let tag = '';
-  let runMetadata = new Uint8Array(0);
+  let runMetadata: Uint8Array = new Uint8Array(0);
   while (r.more()) {
     const key = r.key();
     if (key === TRM_TAG) tag = r.string();

@@ -87,7 +87,7 @@ export class ScalarColumns {
   }
 }
 
-function resized(a: Float64Array, size: number): Float64Array {
+function resized(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(size);
   out.set(a);
   return out;
