@@ -21,7 +21,7 @@ describe('parseLogRoots', () => {
   it('refuses both, neither and duplicate names, saying why', () => {
     expect(() => parseLogRoots('a', 'b:c')).toThrow(/not both/);
     expect(() => parseLogRoots(undefined, undefined)).toThrow(/--logdir DIR/);
-    expect(() => parseLogRoots(undefined, 'x:/a,x:/b')).toThrow(/names 'x' twice/);
+    expect(() => parseLogRoots(undefined, 'xy:/a,xy:/b')).toThrow(/names 'xy' twice/);
   });
 
   it('names runs relative to their root', () => {

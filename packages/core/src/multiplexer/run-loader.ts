@@ -147,7 +147,10 @@ export class RunLoader {
       this.current = f;
       const report = await f.reader.read(this.sink, { final: i < files.length - 1 });
       this.current = null;
-      for (const message of report.problems) this.ctx.problem({ run: this.name, file: f.name, message });
+      for (const message of report.problems) {
+        const prefix = `${f.reader.path}: `;
+        this.ctx.problem({ run: this.name, file: f.name, message: message.startsWith(prefix) ? message.slice(prefix.length) : message });
+      }
     }
     this.loadedOnce = true;
     if (this.changed) this.generation++;
