@@ -88,11 +88,9 @@ export function readRawEvent(buf: Uint8Array): RawEvent {
       case EV_FILE_VERSION:
         ev.fileVersion = r.string();
         break;
-      case EV_SUMMARY: {
-        const [start, end] = r.bytesRange();
-        readSummary(buf, start, end, (ev.values ??= []));
+      case EV_SUMMARY:
+        readSummary(r, (ev.values ??= []));
         break;
-      }
       case EV_GRAPH_DEF:
         ev.graphDef = r.bytes();
         break;
@@ -117,21 +115,28 @@ export function readRawEvent(buf: Uint8Array): RawEvent {
   return ev;
 }
 
-function readSummary(buf: Uint8Array, start: number, end: number, out: RawValue[]): void {
-  const r = new WireReader(buf, start, end);
-  while (r.more()) {
-    const key = r.key();
-    if (key === SUM_VALUE) {
-      const [vs, ve] = r.bytesRange();
-      out.push(readValue(buf, vs, ve));
-    } else {
-      r.skip(key & 7);
-    }
-  }
+/** Reads a length-delimited sub-message in place: narrows the reader, then restores it. */
+function enter(r: WireReader): number {
+  const outer = r.end;
+  const len = r.uint32();
+  const end = r.pos + len;
+  if (end > outer) throw new WireFormatError(`field of ${len} bytes runs past the end of the message`);
+  r.end = end;
+  return outer;
 }
 
-function readValue(buf: Uint8Array, start: number, end: number): RawValue {
-  const r = new WireReader(buf, start, end);
+function readSummary(r: WireReader, out: RawValue[]): void {
+  const outer = enter(r);
+  while (r.more()) {
+    const key = r.key();
+    if (key === SUM_VALUE) out.push(readValue(r));
+    else r.skip(key & 7);
+  }
+  r.end = outer;
+}
+
+function readValue(r: WireReader): RawValue {
+  const outer = enter(r);
   const v: RawValue = { tag: '', metadata: undefined, kind: 'none', simpleValue: 0, payload: undefined };
   let nodeName = '';
   while (r.more()) {
@@ -171,6 +176,7 @@ function readValue(buf: Uint8Array, start: number, end: number): RawValue {
     }
   }
   if (v.tag === '') v.tag = nodeName;
+  r.end = outer;
   return v;
 }
 

@@ -6,6 +6,13 @@
 
 const utf8 = new TextDecoder('utf-8');
 
+// Scratch space for little-endian floats: cheaper than a DataView per message.
+const scratch = new ArrayBuffer(8);
+const scratchBytes = new Uint8Array(scratch);
+const scratchF32 = new Float32Array(scratch);
+const scratchF64 = new Float64Array(scratch);
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /** Wire types of the protobuf encoding. */
 export const enum WireType {
   Varint = 0,
@@ -24,15 +31,14 @@ export class WireFormatError extends Error {
 /** A read position over a byte range; fields are read in order, unknown ones skipped. */
 export class WireReader {
   pos: number;
-  private readonly view: DataView;
 
+  /** `end` may be narrowed to read a sub-message in place, then restored. */
   constructor(
     readonly buf: Uint8Array,
     start = 0,
-    readonly end = buf.length,
+    public end = buf.length,
   ) {
     this.pos = start;
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
   /** True while fields remain. */
@@ -99,16 +105,23 @@ export class WireReader {
 
   double(): number {
     if (this.pos + 8 > this.end) throw new WireFormatError('double runs past the end of the message');
-    const v = this.view.getFloat64(this.pos, true);
-    this.pos += 8;
-    return v;
+    this.load(8);
+    return scratchF64[0]!;
   }
 
   float(): number {
     if (this.pos + 4 > this.end) throw new WireFormatError('float runs past the end of the message');
-    const v = this.view.getFloat32(this.pos, true);
-    this.pos += 4;
-    return v;
+    this.load(4);
+    return scratchF32[0]!;
+  }
+
+  /** Copies the next `n` bytes into the scratch space, in little-endian order. */
+  private load(n: number): void {
+    const buf = this.buf;
+    const p = this.pos;
+    if (littleEndian) for (let i = 0; i < n; i++) scratchBytes[i] = buf[p + i]!;
+    else for (let i = 0; i < n; i++) scratchBytes[n - 1 - i] = buf[p + i]!;
+    this.pos = p + n;
   }
 
   /** A length-delimited field: returns its [start, end) and moves past it. */
@@ -127,9 +140,10 @@ export class WireReader {
     return this.buf.subarray(start, end);
   }
 
+  /** A string field. Short strings seen before (tags) come from a cache. */
   string(): string {
     const [start, end] = this.bytesRange();
-    return utf8.decode(this.buf.subarray(start, end));
+    return decodeString(this.buf, start, end);
   }
 
   /** Skips a field of the given wire type. */
@@ -159,4 +173,36 @@ export class WireReader {
       if (this.buf[this.pos++]! < 0x80) return;
     }
   }
+}
+
+const CACHE_MAX_BYTES = 256;
+const CACHE_MAX_ENTRIES = 50_000;
+const stringCache = new Map<number, { bytes: Uint8Array; text: string }>();
+
+/**
+ * Decodes UTF-8, caching short strings by content: tags repeat in every event, and a
+ * hash plus a byte compare costs less than decoding (and yields one string object per
+ * tag, so map lookups by it are cheap).
+ */
+export function decodeString(buf: Uint8Array, start: number, end: number): string {
+  const len = end - start;
+  if (len === 0) return '';
+  if (len > CACHE_MAX_BYTES) return utf8.decode(buf.subarray(start, end));
+  let h = 0x811c9dc5 ^ len;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  const hit = stringCache.get(h);
+  if (hit && hit.bytes.length === len) {
+    let same = true;
+    for (let i = 0; i < len; i++) {
+      if (hit.bytes[i] !== buf[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.text;
+  }
+  const text = utf8.decode(buf.subarray(start, end));
+  if (stringCache.size >= CACHE_MAX_ENTRIES) stringCache.clear();
+  stringCache.set(h, { bytes: buf.slice(start, end), text });
+  return text;
 }

@@ -34,8 +34,6 @@ interface FileState {
   readonly name: string;
   readonly reader: TfRecordReader;
   size: number;
-  /** Tags met in this file: a tag's first point in a later file may mean a restart. */
-  readonly tagsSeen: Set<string>;
   decodeErrors: number;
 }
 
@@ -99,7 +97,7 @@ export class RunLoader {
     for (const name of names) {
       let f = this.files.get(name);
       if (!f) {
-        f = { name, reader: new TfRecordReader(path.join(this.dir, name)), size: 0, tagsSeen: new Set(), decodeErrors: 0 };
+        f = { name, reader: new TfRecordReader(path.join(this.dir, name)), size: 0, decodeErrors: 0 };
         this.files.set(name, f);
       }
       try {
@@ -240,10 +238,10 @@ export class RunLoader {
       const md = metadata();
       series = new TagSeries(tag, md, this.ctx.capacityFor(md.pluginName));
       this.tags.set(tag, series);
-    } else if (!f.tagsSeen.has(tag) && step <= series.maxStep) {
+    } else if (series.lastFile !== f && step <= series.maxStep) {
       if (series.purgeFrom(step) > 0) this.changed = true;
     }
-    f.tagsSeen.add(tag);
+    series.lastFile = f;
     return series;
   }
 

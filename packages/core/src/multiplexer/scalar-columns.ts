@@ -1,14 +1,14 @@
 /**
  * A scalar series stored as three float64 columns (step, wall time, value): 24 bytes a
  * point plus growth slack, instead of an object per point. Columns double while small
- * and grow by a quarter once large, so slack stays under 25% of the data. With a
+ * and grow by a quarter past 1024 points, so slack stays under 25% of the data. With a
  * capacity, points are sampled by {@link ReservoirSampler} (the newest always kept).
  */
 import type { ScalarSeries } from './data-provider.js';
 import { ReservoirSampler } from './reservoir.js';
 
 const INITIAL = 8;
-const DOUBLING_LIMIT = 1 << 16;
+const DOUBLING_LIMIT = 1024;
 
 export class ScalarColumns {
   private steps = new Float64Array(INITIAL);

@@ -1,0 +1,290 @@
+#!/usr/bin/env node
+// The measuring half of the ingestion benchmark, run by run.mjs in a fresh process:
+//
+//   node --expose-gc bench/ingest/load.mjs DIR [--samples scalars=1000,histograms=50]
+//
+// Loads the log root DIR (made by generate.mjs; its MANIFEST.json says what is in it)
+// once with @tb/core's LogRootMultiplexer, measures, verifies what the provider returns
+// against the generator's model, and prints one line `RESULT {json}` on stdout.
+// Progress and errors go to stderr.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scalarValue, wallTime, parseFlags } from './model.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CORE_MODULE = path.resolve(HERE, '..', '..', 'packages', 'core', 'dist', 'index.js');
+const SCALARS = 'scalars';
+const HISTOGRAMS = 'histograms';
+/** How many (run, tag) series are read back and compared point by point. */
+const SPOT_CHECKS = 12;
+/** Problems reported in full; the rest only counted. */
+const MAX_ERRORS = 20;
+
+/**
+ * Parses `scalars=1000,histograms=50` (the flag may also be given several times, see
+ * run.mjs, which passes them joined by commas).
+ * @param {string | true | undefined} spec
+ * @returns {Record<string, number>}
+ */
+export function parseSamples(spec) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  if (spec === undefined) return out;
+  if (spec === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
+  for (const part of spec.split(',')) {
+    if (part.trim() === '') continue;
+    const m = /^\s*([^=\s]+)\s*=\s*(\d+|all)\s*$/.exec(part);
+    if (!m) throw new Error(`--samples: cannot parse "${part}" (want plugin=N; 0 or all keeps every point)`);
+    out[/** @type {string} */ (m[1])] = m[2] === 'all' ? 0 : Number(m[2]);
+  }
+  return out;
+}
+
+/** heapUsed + external; `external` already includes `arrayBuffers` (typed arrays, Buffers). */
+function retainedBytes() {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/** Several full collections, so that weak callbacks and finalizers have run too. */
+async function settle() {
+  const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
+  if (!gc) throw new Error('run with node --expose-gc');
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const dir = argv.shift();
+  if (!dir || dir.startsWith('--')) throw new Error('usage: node --expose-gc bench/ingest/load.mjs DIR [--samples plugin=N,...]');
+  const flags = parseFlags(argv);
+  const samplesPerPlugin = parseSamples(flags.get('samples'));
+  const logdir = path.resolve(dir);
+  /** @type {import('./generate.mjs').Manifest} */
+  const manifest = JSON.parse(fs.readFileSync(path.join(logdir, 'MANIFEST.json'), 'utf8'));
+  const { runs, tags, steps } = manifest.sizes;
+
+  /** @type {any} */
+  let core;
+  try {
+    core = await import(pathToFileURL(CORE_MODULE).href);
+  } catch (err) {
+    throw new Error(`cannot load @tb/core from ${CORE_MODULE} (build it: npx tsc -b packages/core/tsconfig.build.json): ${String(err)}`);
+  }
+  if (typeof core.LogRootMultiplexer !== 'function') {
+    throw new Error('@tb/core does not export LogRootMultiplexer (yet?)');
+  }
+
+  // ---- measure ------------------------------------------------------------------
+  await settle();
+  const before = retainedBytes();
+  const t0 = performance.now();
+  const mux = new core.LogRootMultiplexer({ logdir, reloadInterval: 0, watch: false, samplesPerPlugin });
+  await mux.reload();
+  const loadMs = performance.now() - t0;
+  const status = mux.status();
+  await settle();
+  const after = retainedBytes();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+
+  // ---- verify -------------------------------------------------------------------
+  /** @type {string[]} */
+  const errors = [];
+  let errorCount = 0;
+  /** @param {string} msg */
+  const fail = (msg) => {
+    if (errorCount++ < MAX_ERRORS) errors.push(msg);
+  };
+  /** @type {string[]} */
+  const notes = [];
+
+  const problems = Array.isArray(status.problems) ? status.problems : [];
+  const problemCount = typeof status.problemCount === 'number' ? status.problemCount : problems.length;
+  if (problemCount > 0) {
+    fail(`status reports ${problemCount} problems, first: ${JSON.stringify(problems[0])}`);
+  }
+  if (status.runsLoaded !== runs || status.runsTotal !== runs) {
+    fail(`status: runsLoaded=${status.runsLoaded} runsTotal=${status.runsTotal}, want ${runs}`);
+  }
+  if (status.bytesRead !== manifest.totalBytes) {
+    notes.push(`status.bytesRead=${status.bytesRead}, files hold ${manifest.totalBytes}`);
+  }
+  if (status.bytesTotal !== manifest.totalBytes) {
+    notes.push(`status.bytesTotal=${status.bytesTotal}, files hold ${manifest.totalBytes}`);
+  }
+  if (status.eventsRead !== manifest.totalEvents) {
+    notes.push(`status.eventsRead=${status.eventsRead}; files hold ${manifest.totalEvents} events ` +
+      `(${manifest.scalarEvents} scalar, ${manifest.histogramEvents} histogram, ${manifest.fileVersionEvents} file_version)`);
+  }
+
+  const provider = mux.provider;
+  /** @type {string[]} */
+  const listedRuns = provider.listRuns().map((/** @type {{ name: string }} */ r) => r.name);
+  const listedSet = new Set(listedRuns);
+  for (const run of manifest.runNames) if (!listedSet.has(run)) fail(`listRuns() lacks ${run}`);
+  for (const run of listedRuns) if (!manifest.runNames.includes(run)) fail(`listRuns() has unexpected run ${run}`);
+
+  // Points kept per tag: the library's defaults overridden by --samples; 0 keeps all.
+  /** @type {Record<string, number>} */
+  const effectiveSamples = { ...(core.DEFAULT_SAMPLES ?? {}), ...samplesPerPlugin };
+  /** @param {string} plugin @returns {number | undefined} */
+  const capOf = (plugin) => {
+    const n = effectiveSamples[plugin] ?? effectiveSamples['*'];
+    return n === undefined || n === 0 ? undefined : n;
+  };
+  const scalarCap = capOf(SCALARS);
+  const wantScalarCount = scalarCap === undefined ? steps : Math.min(steps, scalarCap);
+  /** @type {Map<string, Map<string, { count: number, maxStep: number }>>} */
+  const scalarListing = provider.listTags(SCALARS);
+  let keptScalarPoints = 0;
+  let scalarTagsSeen = 0;
+  for (const [run, tagMap] of scalarListing) {
+    for (const [tag, info] of tagMap) {
+      keptScalarPoints += info.count;
+      scalarTagsSeen++;
+      if (!manifest.runNames.includes(run) || !manifest.scalarTags.includes(tag)) fail(`listTags(scalars) has unexpected ${run}/${tag}`);
+    }
+  }
+  for (const run of manifest.runNames) {
+    const tagMap = scalarListing.get(run);
+    if (!tagMap) {
+      if (tags > 0) fail(`listTags(scalars) lacks run ${run}`);
+      continue;
+    }
+    for (const tag of manifest.scalarTags) {
+      const info = tagMap.get(tag);
+      if (!info) fail(`listTags(scalars) lacks ${run}/${tag}`);
+      else {
+        if (info.count !== wantScalarCount) fail(`${run}/${tag}: count ${info.count}, want ${wantScalarCount}`);
+        if (steps > 0 && info.maxStep !== steps - 1) fail(`${run}/${tag}: maxStep ${info.maxStep}, want ${steps - 1}`);
+      }
+    }
+  }
+
+  const histogramCap = capOf(HISTOGRAMS);
+  const histogramSteps = Math.ceil(steps / manifest.histogramEvery);
+  const wantHistogramCount = histogramCap === undefined ? histogramSteps : Math.min(histogramSteps, histogramCap);
+  const histogramListing = provider.listTags(HISTOGRAMS);
+  let histogramTagsSeen = 0;
+  let keptHistogramPoints = 0;
+  for (const run of manifest.runNames) {
+    for (const tag of manifest.histogramTags) {
+      const info = histogramListing.get(run)?.get(tag);
+      if (!info) {
+        if (steps > 0) fail(`listTags(histograms) lacks ${run}/${tag}`);
+        continue;
+      }
+      histogramTagsSeen++;
+      keptHistogramPoints += info.count;
+      if (info.count !== wantHistogramCount) fail(`histograms ${run}/${tag}: count ${info.count}, want ${wantHistogramCount}`);
+    }
+  }
+
+  // Spot checks: a few whole series, point by point, against the generator's model.
+  /** @type {Map<string, [number, number]>} distinct (run, tag) index pairs */
+  const pickSet = new Map();
+  /** @param {number} r @param {number} t */
+  const pick = (r, t) => {
+    if (pickSet.size < SPOT_CHECKS) pickSet.set(`${r}/${t}`, [r, t]);
+  };
+  pick(0, 0);
+  pick(runs - 1, tags - 1);
+  pick(runs >> 1, tags >> 1);
+  for (let i = 0; i < 1000 && runs > 0 && tags > 0; i++) pick((i * 7 + 3) % runs, (i * 11 + 5) % tags);
+  const picks = [...pickSet.values()];
+  let spotPoints = 0;
+  for (const [r, t] of runs > 0 && tags > 0 ? picks : []) {
+    const run = /** @type {string} */ (manifest.runNames[r]);
+    const tag = /** @type {string} */ (manifest.scalarTags[t]);
+    const series = provider.readScalars(SCALARS, run, tag, { downsample: Math.max(steps, 1) });
+    if (!series) {
+      fail(`readScalars(${run}, ${tag}) returned undefined`);
+      continue;
+    }
+    const n = series.step.length;
+    if (n !== wantScalarCount || series.value.length !== n || series.wallTime.length !== n) {
+      fail(`readScalars(${run}, ${tag}): ${n} steps/${series.value.length} values/${series.wallTime.length} wall times, want ${wantScalarCount}`);
+    }
+    let bad = 0;
+    let prev = -1;
+    for (let i = 0; i < n; i++) {
+      const step = /** @type {number} */ (series.step[i]);
+      const ok =
+        Number.isInteger(step) && step > prev && step < steps &&
+        (scalarCap !== undefined || step === i) &&
+        series.value[i] === Math.fround(scalarValue(r, t, step)) &&
+        series.wallTime[i] === wallTime(r, step);
+      if (!ok && bad++ === 0) {
+        fail(`readScalars(${run}, ${tag})[${i}]: step ${step} value ${series.value[i]} wallTime ${series.wallTime[i]}, ` +
+          `want value ${Math.fround(scalarValue(r, t, step))} wallTime ${wallTime(r, step)}`);
+      }
+      prev = step;
+    }
+    if (bad > 1) fail(`readScalars(${run}, ${tag}): ${bad} points differ in all`);
+    if (n > 0 && series.step[n - 1] !== steps - 1) fail(`readScalars(${run}, ${tag}): last step ${series.step[n - 1]}, want ${steps - 1}`);
+    spotPoints += n;
+  }
+  // The downsampling contract on one series: at most the bound, last point kept.
+  if (runs > 0 && tags > 0 && steps > 0) {
+    const bound = Math.max(1, Math.min(100, steps >> 1));
+    const run = /** @type {string} */ (manifest.runNames[0]);
+    const tag = /** @type {string} */ (manifest.scalarTags[0]);
+    const s = provider.readScalars(SCALARS, run, tag, { downsample: bound });
+    if (!s || s.step.length > bound || s.step[s.step.length - 1] !== steps - 1) {
+      fail(`readScalars(${run}, ${tag}, downsample ${bound}): ${s ? `${s.step.length} points, last step ${s.step[s.step.length - 1]}` : 'undefined'}`);
+    }
+  }
+
+  await mux.close();
+  // Keep everything measured reachable until here.
+  void listedRuns.length;
+
+  const seconds = loadMs / 1000;
+  const result = {
+    dir: logdir,
+    sizes: manifest.sizes,
+    samplesPerPlugin,
+    effectiveSamples,
+    totalBytes: manifest.totalBytes,
+    totalEvents: manifest.totalEvents,
+    scalarEvents: manifest.scalarEvents,
+    histogramEvents: manifest.histogramEvents,
+    loadMs,
+    mbPerSec: manifest.totalBytes / 1e6 / seconds,
+    eventsPerSec: manifest.totalEvents / seconds,
+    scalarEventsPerSec: manifest.scalarEvents / seconds,
+    maxRssMB,
+    retainedBefore: before,
+    retainedAfter: after,
+    retainedDelta: after - before,
+    keptScalarPoints,
+    keptHistogramPoints,
+    bytesPerScalarPoint: keptScalarPoints > 0 ? (after - before) / keptScalarPoints : NaN,
+    status: {
+      bytesRead: status.bytesRead, bytesTotal: status.bytesTotal, runsLoaded: status.runsLoaded,
+      runsTotal: status.runsTotal, eventsRead: status.eventsRead, problems: problemCount,
+    },
+    check: {
+      ok: errorCount === 0,
+      errors,
+      errorCount,
+      notes,
+      runsListed: listedRuns.length,
+      scalarTags: scalarTagsSeen,
+      histogramTags: histogramTagsSeen,
+      spotSeries: runs > 0 && tags > 0 ? picks.length : 0,
+      spotPoints,
+    },
+  };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(2);
+});

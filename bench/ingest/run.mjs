@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// The @tb/core ingestion benchmark. Generates the log root if needed (generate.mjs),
+// loads it in a fresh Node process (load.mjs) and prints the figures against the
+// targets. Exits non-zero only when the loaded data is wrong (or loading fails); a
+// missed target is reported, not fatal.
+//
+//   node bench/ingest/run.mjs [--quick] [--samples scalars=1000] [--out DIR]
+//                             [--runs N] [--tags N] [--steps N] [--histograms N] [--json]
+
+import { spawn } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, REPO_ROOT } from './generate.mjs';
+import { DEFAULTS, QUICK, parseFlags, intFlag } from './model.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** The targets from the issue. */
+const TARGETS = Object.freeze({
+  mbPerSec: 100, // at least, file bytes per second of load time
+  scalarEventsPerSec: 1_000_000, // at least
+  bytesPerScalarPoint: 40, // at most, retained memory per kept scalar point
+});
+
+const KNOWN_FLAGS = ['quick', 'samples', 'out', 'runs', 'tags', 'steps', 'histograms', 'json', 'help'];
+
+/**
+ * Runs load.mjs in a child process and returns its RESULT line, parsed.
+ * @param {string} dir
+ * @param {string | undefined} samples
+ * @returns {Promise<any>}
+ */
+function load(dir, samples) {
+  const args = ['--expose-gc', path.join(HERE, 'load.mjs'), dir];
+  if (samples) args.push('--samples', samples);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (line) {
+        resolve(JSON.parse(line.slice('RESULT '.length)));
+        return;
+      }
+      const other = stdout.trim();
+      reject(new Error(`load.mjs exited with ${signal ?? code} and no result${other ? `; stdout:\n${other}` : ''}`));
+    });
+  });
+}
+
+/** @param {number} n */
+const int = (n) => Math.round(n).toLocaleString('en-US');
+/** @param {number} n @param {number} [digits] */
+const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+
+/**
+ * @param {any} r the load.mjs result
+ * @param {string} generatedNote
+ */
+function report(r, generatedNote) {
+  const { runs, tags, steps, histograms } = r.sizes;
+  /** @param {Record<string, number>} m */
+  const fmt = (m) => Object.entries(m).map(([k, v]) => `${k}=${v === 0 ? 'all' : v}`).join(',');
+  const given = Object.keys(r.samplesPerPlugin).length > 0 ? `--samples ${fmt(r.samplesPerPlugin)}` : 'library defaults';
+  const samples = `${fmt(r.effectiveSamples ?? r.samplesPerPlugin)} (${given})`;
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    `@tb/core ingest benchmark: ${runs} runs x ${tags} scalar tags x ${int(steps)} steps, ` +
+      `${histograms} histogram tags/run; ${fixed(r.totalBytes / 1e6)} MB, ${int(r.totalEvents)} events (${generatedNote})`,
+    `samples_per_plugin: ${samples}; node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}`,
+    '',
+  ];
+  /** @type {[string, string, string, string][]} */
+  const rows = [['figure', 'measured', 'target', '']];
+  /** @param {boolean} ok */
+  const mark = (ok) => (ok ? 'PASS' : 'MISS');
+  rows.push(['load time', `${int(r.loadMs)} ms`, '', '']);
+  rows.push(['throughput', `${fixed(r.mbPerSec)} MB/s`, `>= ${TARGETS.mbPerSec} MB/s`, mark(r.mbPerSec >= TARGETS.mbPerSec)]);
+  rows.push(['events/s', int(r.eventsPerSec), '', '']);
+  rows.push(['scalar events/s', int(r.scalarEventsPerSec), `>= ${int(TARGETS.scalarEventsPerSec)}`,
+    mark(r.scalarEventsPerSec >= TARGETS.scalarEventsPerSec)]);
+  rows.push(['peak RSS', `${fixed(r.maxRssMB)} MB`, '', '']);
+  rows.push(['retained after load', `${fixed(r.retainedDelta / 1e6)} MB`, '', '']);
+  rows.push(['kept scalar points', int(r.keptScalarPoints), '', '']);
+  rows.push(['bytes / kept scalar point', `${fixed(r.bytesPerScalarPoint)} B`, `<= ${TARGETS.bytesPerScalarPoint} B`,
+    mark(r.bytesPerScalarPoint <= TARGETS.bytesPerScalarPoint)]);
+  const c = r.check;
+  rows.push(['correctness', c.ok ? 'OK' : `FAILED (${c.errorCount})`,
+    `${c.runsListed} runs, ${c.scalarTags} scalar + ${c.histogramTags} histogram tags, ${c.spotSeries} series / ${int(c.spotPoints)} points spot-checked`, '']);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.slice(0, -1).map((row) => row[i].length)));
+  for (const row of rows) {
+    lines.push(row.map((cell, i) => (i < 3 ? cell.padEnd(/** @type {number} */ (widths[i])) : cell)).join('  ').trimEnd());
+  }
+  for (const note of c.notes) lines.push(`note: ${note}`);
+  for (const err of c.errors) lines.push(`ERROR: ${err}`);
+  if (c.errorCount > c.errors.length) lines.push(`ERROR: ... and ${c.errorCount - c.errors.length} more`);
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2));
+  for (const name of flags.keys()) if (!KNOWN_FLAGS.includes(name)) throw new Error(`unknown flag --${name}`);
+  if (flags.has('help')) {
+    console.log('usage: node bench/ingest/run.mjs [--quick] [--samples scalars=1000] [--out DIR] ' +
+      '[--runs N] [--tags N] [--steps N] [--histograms N] [--json]');
+    return 0;
+  }
+  const quick = flags.has('quick');
+  const base = quick ? QUICK : DEFAULTS;
+  const sizes = {
+    runs: intFlag(flags, 'runs', base.runs),
+    tags: intFlag(flags, 'tags', base.tags),
+    steps: intFlag(flags, 'steps', base.steps),
+    histograms: intFlag(flags, 'histograms', base.histograms),
+  };
+  const outFlag = flags.get('out');
+  if (outFlag === true) throw new Error('--out wants a directory');
+  const out = path.resolve(outFlag ?? path.join(REPO_ROOT, '.bench-data', quick ? 'ingest-quick' : 'ingest'));
+  const samples = flags.get('samples');
+  if (samples === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
+
+  const json = flags.has('json');
+  const log = json ? (/** @type {string} */ line) => console.error(line) : (/** @type {string} */ line) => console.log(line);
+  const { manifest, generated } = await generate({ out, sizes, log });
+  const result = await load(out, samples);
+  if (json) console.log(JSON.stringify({ ...result, targets: TARGETS }, null, 2));
+  else report(result, generated ? `generated in ${fixed(manifest.generateSeconds, 2)} s` : 'already generated');
+  return result.check.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 2;
+  },
+);
