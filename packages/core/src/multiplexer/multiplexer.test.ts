@@ -127,6 +127,21 @@ describe('LogRootMultiplexer', () => {
     expect(changes).toEqual([['a'], ['b', 'a'], ['a']]);
   });
 
+  it('a record half-written at the end of a growing file is "not yet": no problem, read once whole', async () => {
+    const file = await run('g', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));
+    const next = encodeTestRecords(scalarEvents('loss', [1]));
+    await appendFile(file, next.subarray(0, 13));
+    mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
+    await mux.reload();
+    expect(steps('g', 'loss')).toEqual([0]);
+    const mid = mux.status();
+    expect(mid.bytesTotal - mid.bytesRead).toBe(13);
+    await appendFile(file, next.subarray(13));
+    await mux.reload();
+    expect(steps('g', 'loss')).toEqual([0, 1]);
+    expect(mux.status()).toMatchObject({ problemCount: 0, bytesRead: mux.status().bytesTotal });
+  });
+
   it('makes appended data visible within a second through the file-system watch', async () => {
     const file = await run('live', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));
     mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 60 });
