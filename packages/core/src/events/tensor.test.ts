@@ -40,6 +40,13 @@ describe('tensorFromProto', () => {
     expect(t.strings.map((s) => Array.from(s))).toEqual([[50, 56], [50, 56], [0x89]]);
   });
 
+  it('copies string elements out of the buffer they were decoded from', () => {
+    const source = Uint8Array.of(65, 66);
+    const t = tensorFromProto({ dtype: 7, tensorShape: shape(1), stringVal: [source] });
+    source.fill(0);
+    expect(Array.from(t.strings[0]!)).toEqual([65, 66]);
+  });
+
   it('gives unknown dtypes no elements rather than failing', () => {
     expect(tensorFromProto({ dtype: 21, tensorShape: shape(1) })).toMatchObject({ dtype: 'unknown' });
   });

@@ -42,7 +42,9 @@ export function tensorFromProto(proto: TensorProtoFields): TensorValue {
   const shape = (proto.tensorShape?.dim ?? []).map((d) => Number(d.size ?? 0));
   const size = shape.reduce((a, b) => a * b, 1);
   if (dtype === 'string') {
-    return { dtype, shape, numbers: new Float64Array(0), strings: fill(proto.stringVal ?? [], size) };
+    // Copied: decoded bytes are views into the record, whose buffer the reader reuses.
+    const strings = fill(proto.stringVal ?? [], size).map((b) => b.slice());
+    return { dtype, shape, numbers: new Float64Array(0), strings };
   }
   const content = proto.tensorContent;
   const numbers =

@@ -211,6 +211,35 @@ describe('LogRootMultiplexer', () => {
     expect(mux.provider.readScalars('scalars', 'img', 'digits', ALL)).toBeUndefined();
   });
 
+  it('TF2 text tensors outlive the read buffers they were decoded from', async () => {
+    const { encodeEvent } = await import('../events/proto.js');
+    const { encodeRecord } = await import('../events/tfrecord.js');
+    const text = (step: number) =>
+      encodeRecord(
+        encodeEvent({
+          wallTime: T0 + step,
+          step,
+          summary: {
+            value: [
+              {
+                tag: 'notes',
+                metadata: step === 0 ? { pluginData: { pluginName: 'text' } } : undefined,
+                tensor: { dtype: 7, tensorShape: { dim: [] }, stringVal: [Buffer.from(`## note ${step}`)] },
+              },
+            ],
+          },
+        }),
+      );
+    await mkdir(path.join(dir, 'a'));
+    await writeFile(path.join(dir, 'a', 'events.out.tfevents.1.h'), Buffer.concat([0, 1, 2].map(text)));
+    // A later, larger run reuses the reader's buffers.
+    await run('b', 'events.out.tfevents.1.h', scalarEvents('loss', range(0, 20_000)));
+    mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
+    await mux.reload();
+    const notes = mux.provider.readTensors('text', 'a', 'notes', ALL)!;
+    expect(notes.map((d) => Buffer.from(d.value.strings[0]!).toString())).toEqual(['## note 0', '## note 1', '## note 2']);
+  });
+
   it('names runs of a logdir spec by their root names', async () => {
     await run('one', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));
     await run('two/sub', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));
