@@ -58,3 +58,15 @@ describe('WireReader fields', () => {
     expect(() => new WireReader(Uint8Array.of(0x0b)).skip(3)).toThrow(WireFormatError);
   });
 });
+
+describe('decodeString', () => {
+  it('returns cached strings only for equal bytes, even when the source buffer is reused', async () => {
+    const { decodeString } = await import('./wire.js');
+    const buf = Buffer.from('epoch_loss');
+    expect(decodeString(buf, 0, buf.length)).toBe('epoch_loss');
+    buf.write('epoch_accu');
+    expect(decodeString(buf, 0, buf.length)).toBe('epoch_accu');
+    expect(decodeString(Buffer.from('epoch_loss'), 0, 10)).toBe('epoch_loss');
+    expect(decodeString(Buffer.from('xx日本語'), 2, 11)).toBe('日本語');
+  });
+});

@@ -203,6 +203,7 @@ export function decodeString(buf: Uint8Array, start: number, end: number): strin
   }
   const text = utf8.decode(buf.subarray(start, end));
   if (stringCache.size >= CACHE_MAX_ENTRIES) stringCache.clear();
-  stringCache.set(h, { bytes: buf.slice(start, end), text });
+  // A copy (Buffer.prototype.slice would be a view of a buffer the reader reuses).
+  stringCache.set(h, { bytes: Uint8Array.prototype.slice.call(buf, start, end), text });
   return text;
 }

@@ -69,7 +69,7 @@ export async function discoverRuns(
       let isRun = false;
       for (const e of entries) {
         if (e.isDirectory()) stack.push(path.join(dir, e.name));
-        else if (!isRun && e.isFile() && isEventFileName(e.name)) isRun = true;
+        else if (!isRun && (e.isFile() || e.isSymbolicLink()) && isEventFileName(e.name)) isRun = true;
       }
       if (isRun) runs.set(runNameOf(root, dir), dir);
     }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -173,6 +173,15 @@ describe('LogRootMultiplexer', () => {
     expect(mux.status().problemCount).toBe(1);
     expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1);
     expect(logger.lines[0]!.message).toMatch(/run 'bad'.*events\.out\.tfevents\.1\.h/);
+  });
+
+  it('reads event files that are symbolic links', async () => {
+    const target = await run('real', 'events.out.tfevents.1.h', scalarEvents('loss', [0, 1, 2]));
+    await mkdir(path.join(dir, 'linked'));
+    await symlink(target, path.join(dir, 'linked', 'events.out.tfevents.1.h'));
+    mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
+    await mux.reload();
+    expect(steps('linked', 'loss')).toEqual([0, 1, 2]);
   });
 
   it('a record that is not an Event costs that record', async () => {

@@ -35,6 +35,8 @@ interface FileState {
   readonly reader: TfRecordReader;
   size: number;
   decodeErrors: number;
+  /** Whether the last read failed with an I/O error (reported once until it reads again). */
+  ioError: boolean;
 }
 
 const GRAPH_TAGS: Record<number, { tag: string; plugin: string }> = {
@@ -84,7 +86,7 @@ export class RunLoader {
     let names: string[];
     try {
       names = (await readdir(this.dir, { withFileTypes: true }))
-        .filter((d) => d.isFile() && isEventFileName(d.name))
+        .filter((d) => (d.isFile() || d.isSymbolicLink()) && isEventFileName(d.name))
         .map((d) => d.name)
         .sort();
     } catch (err) {
@@ -97,13 +99,15 @@ export class RunLoader {
     for (const name of names) {
       let f = this.files.get(name);
       if (!f) {
-        f = { name, reader: new TfRecordReader(path.join(this.dir, name)), size: 0, decodeErrors: 0 };
+        f = { name, reader: new TfRecordReader(path.join(this.dir, name)), size: 0, decodeErrors: 0, ioError: false };
         this.files.set(name, f);
       }
       try {
-        f.size = (await stat(path.join(this.dir, name))).size;
+        const st = await stat(path.join(this.dir, name));
+        if (!st.isFile()) continue;
+        f.size = st.size;
       } catch {
-        continue;
+        continue; // A dangling link, or gone since the listing.
       }
       next.push(f);
     }
@@ -143,8 +147,18 @@ export class RunLoader {
       const f = files[i]!;
       if (f.reader.ended || f.reader.offset >= f.size) continue;
       this.current = f;
-      const report = await f.reader.read(this.sink, { final: i < files.length - 1 });
-      this.current = null;
+      let report;
+      try {
+        report = await f.reader.read(this.sink, { final: i < files.length - 1 });
+      } catch (err) {
+        // An I/O error (e.g. permissions) costs this file for this pass, not the run.
+        if (!f.ioError) this.ctx.problem({ run: this.name, file: f.name, message: `cannot read: ${(err as Error).message}` });
+        f.ioError = true;
+        continue;
+      } finally {
+        this.current = null;
+      }
+      f.ioError = false;
       for (const message of report.problems) {
         const prefix = `${f.reader.path}: `;
         this.ctx.problem({ run: this.name, file: f.name, message: message.startsWith(prefix) ? message.slice(prefix.length) : message });
