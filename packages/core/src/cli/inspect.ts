@@ -25,6 +25,7 @@ export function inspectReport(provider: DataProvider, status: LoadingStatus, loa
       lines.push(`  ${plugin}: ${parts.join(', ')}`);
     }
   }
+  if (status.recordsSkipped > 0) lines.push(`${status.recordsSkipped} damaged record(s) skipped`);
   if (status.problemCount > 0) {
     lines.push(`${status.problemCount} problem(s):`);
     for (const p of status.problems) lines.push(`  ${p.run ? `${p.run}: ` : ''}${p.file}: ${p.message}`);

@@ -46,6 +46,7 @@ describe('corpus edge: damaged files', () => {
     expect(problems.find((p) => p.run === 'bad_data_crc')!.message).toMatch(/bad data checksum/);
     expect(problems.find((p) => p.run === 'bad_length_crc')!.message).toMatch(/bad length checksum.*next valid record/);
     expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(2);
+    expect(mux.status().recordsSkipped).toBe(1);
   });
 
   it('a record cut off at the end of the newest file is "not yet", not a problem', () => {

@@ -199,6 +199,7 @@ describe('LogRootMultiplexer', () => {
     await mux.reload();
     expect(steps('x', 'loss')).toEqual([0, 1]);
     expect(mux.status().problems[0]!.message).toMatch(/offset \d+ is not a valid Event/);
+    expect(mux.status().recordsSkipped).toBe(1);
   });
 
   it('serves images as blob references read on demand, and refuses forged keys', async () => {

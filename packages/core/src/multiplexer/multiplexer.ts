@@ -37,6 +37,8 @@ export interface LoadingStatus {
   readonly runsLoaded: number;
   readonly runsTotal: number;
   readonly eventsRead: number;
+  /** Records dropped (bad checksums, bytes that are not an Event); each costs only itself. */
+  readonly recordsSkipped: number;
   /** The most recent problems (bad records, unreadable files), newest last. */
   readonly problems: readonly LoadProblem[];
   /** Problems met in all, including those no longer kept in `problems`. */
@@ -109,7 +111,9 @@ export class LogRootMultiplexer {
     let bytesTotal = 0;
     let runsLoaded = 0;
     let eventsRead = 0;
+    let recordsSkipped = 0;
     for (const run of this.runs.values()) {
+      recordsSkipped += run.recordsSkipped;
       const b = run.bytes;
       bytesRead += b.read;
       bytesTotal += b.total;
@@ -123,6 +127,7 @@ export class LogRootMultiplexer {
       runsLoaded,
       runsTotal: this.runs.size,
       eventsRead,
+      recordsSkipped,
       problems: this.problems.slice(),
       problemCount: this.problemCount,
     };

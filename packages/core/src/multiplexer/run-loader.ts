@@ -76,6 +76,13 @@ export class RunLoader {
     return { read, total };
   }
 
+  /** Records dropped so far: bad data checksums and bytes that are not an Event. */
+  get recordsSkipped(): number {
+    let n = 0;
+    for (const f of this.order) n += f.reader.crcErrorCount + f.decodeErrors;
+    return n;
+  }
+
   /** Names of the run's event files, in read order. */
   get fileNames(): string[] {
     return this.order.map((f) => f.name);
