@@ -1,11 +1,5 @@
 /**
- * TFRecord framing: the container format of TensorFlow event files.
- *
- * A record is
- *   u64 LE  length L
- *   u32 LE  masked CRC32C of the 8 length bytes
- *   L bytes data
- *   u32 LE  masked CRC32C of the data
+ * The streaming TFRecord reader (the frame is described in `record-format.ts`).
  *
  * `TfRecordReader` reads a file that may still be growing: each `read` call opens the
  * file, delivers every complete record from where the last call stopped, and closes it
@@ -15,13 +9,10 @@
 
 import { open, type FileHandle } from 'node:fs/promises';
 import { maskedCrc32c } from './crc32c.js';
+import { DEFAULT_CHUNK_BYTES, Window } from './file-window.js';
+import { FOOTER_BYTES, FRAME_BYTES, HEADER_BYTES, MAX_RECORD_BYTES, TWO_POW_32, hex32, u32le } from './record-format.js';
 
-export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
-const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-const HEADER_BYTES = 12;
-const FOOTER_BYTES = 4;
-const FRAME_BYTES = HEADER_BYTES + FOOTER_BYTES;
-const TWO_POW_32 = 2 ** 32;
+export { encodeRecord, readRecordAt, MAX_RECORD_BYTES } from './record-format.js';
 
 /** Called for each good record. `data` is a view valid only during the call. `offset` = file offset of the record's first header byte. */
 export type RecordSink = (data: Uint8Array, offset: number, length: number) => void;
@@ -48,102 +39,8 @@ export interface TfRecordReaderOptions {
   chunkBytes?: number;
 }
 
-function u32le(b: Uint8Array, i: number): number {
-  return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-}
-
-function hex32(n: number): string {
-  return `0x${n.toString(16).padStart(8, '0')}`;
-}
-
 function isEnoent(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-}
-
-// ---------------------------------------------------------------------------
-// Read buffers. A read takes a buffer for the duration of the call and gives it
-// back at the end, so idle readers (thousands of files) hold no memory; a few
-// buffers are kept for reuse by the next call.
-
-const POOL_LIMIT = 8;
-const pool: Uint8Array[] = [];
-
-function allocate(size: number): Uint8Array {
-  const b = Buffer.allocUnsafeSlow(size);
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
-}
-
-function takeBuffer(size: number): Uint8Array {
-  for (let i = pool.length - 1; i >= 0; i--) {
-    if (pool[i]!.length === size) return pool.splice(i, 1)[0]!;
-  }
-  return allocate(size);
-}
-
-function giveBuffer(buf: Uint8Array): void {
-  if (buf.length === 0 || buf.length > DEFAULT_CHUNK_BYTES) return; // grown buffers go to the GC
-  if (pool.length >= POOL_LIMIT) pool.shift();
-  pool.push(buf);
-}
-
-/**
- * A sliding window over an open file: `buf[0, end)` holds the file's bytes
- * `[base, base + end)`. `limit` is the file size seen when the read began (lowered if
- * the file turns out shorter); nothing at or past it is read in this call.
- */
-class Window {
-  buf: Uint8Array = new Uint8Array(0);
-  base: number;
-  end = 0;
-  limit: number;
-
-  constructor(
-    private readonly fh: FileHandle,
-    private readonly chunkBytes: number,
-    start: number,
-    limit: number,
-  ) {
-    this.base = start;
-    this.limit = limit;
-  }
-
-  /**
-   * Makes the file's bytes `[from, from + need)` available in `buf` (the caller checks
-   * that they lie before `limit`), dropping the bytes before `from` and reading as much
-   * as fits. `from` must lie within `[base, base + end]`.
-   */
-  async fill(from: number, need: number): Promise<void> {
-    let buf = this.buf;
-    const keepStart = from - this.base;
-    const keepLen = this.end - keepStart;
-    if (need > buf.length) {
-      const size = Math.max(need, this.chunkBytes);
-      const grown = size === this.chunkBytes ? takeBuffer(size) : allocate(size);
-      if (keepLen > 0) grown.set(buf.subarray(keepStart, this.end), 0);
-      giveBuffer(buf);
-      buf = this.buf = grown;
-    } else if (keepStart > 0 && keepLen > 0) {
-      buf.copyWithin(0, keepStart, this.end);
-    }
-    this.base = from;
-    this.end = keepLen;
-    while (this.end < need) {
-      const want = Math.min(buf.length - this.end, this.limit - (this.base + this.end));
-      if (want <= 0) break;
-      const { bytesRead } = await this.fh.read(buf, this.end, want, this.base + this.end);
-      if (bytesRead === 0) {
-        // The file shrank since it was stat'ed: what is there is all there is.
-        this.limit = this.base + this.end;
-        break;
-      }
-      this.end += bytesRead;
-    }
-  }
-
-  release(): void {
-    giveBuffer(this.buf);
-    this.buf = new Uint8Array(0);
-  }
 }
 
 /** Where a length-checksum resynchronization stands between calls. */
@@ -428,72 +325,3 @@ export class TfRecordReader {
   }
 }
 
-/**
- * Reads and checks the one record whose header starts at `offset` (for on-demand blob
- * reads). Throws an Error with a clear message on a short read or bad CRC.
- */
-export async function readRecordAt(path: string, offset: number): Promise<Uint8Array> {
-  if (!(Number.isSafeInteger(offset) && offset >= 0)) {
-    throw new Error(`${path}: invalid record offset ${offset}`);
-  }
-  const fh = await open(path, 'r');
-  try {
-    const head = new Uint8Array(HEADER_BYTES);
-    const got = await readFully(fh, head, offset);
-    if (got < HEADER_BYTES) {
-      throw new Error(`${path}: short read at offset ${offset}: expected a ${HEADER_BYTES}-byte record header, found ${got} bytes`);
-    }
-    const storedLenCrc = u32le(head, 8);
-    const lenCrc = maskedCrc32c(head, 0, 8);
-    if (storedLenCrc !== lenCrc) {
-      throw new Error(
-        `${path}: record at offset ${offset} has a bad length checksum (stored ${hex32(storedLenCrc)}, computed ${hex32(lenCrc)})`,
-      );
-    }
-    const length = u32le(head, 4) * TWO_POW_32 + u32le(head, 0);
-    if (length > MAX_RECORD_BYTES) {
-      throw new Error(`${path}: record at offset ${offset} has length ${length}, over the limit of ${MAX_RECORD_BYTES} bytes`);
-    }
-    const body = new Uint8Array(length + FOOTER_BYTES);
-    const gotBody = await readFully(fh, body, offset + HEADER_BYTES);
-    if (gotBody < body.length) {
-      throw new Error(
-        `${path}: short read: record at offset ${offset} needs ${length} data bytes and a ${FOOTER_BYTES}-byte checksum ` +
-          `after its header, found ${gotBody} bytes`,
-      );
-    }
-    const stored = u32le(body, length);
-    const actual = maskedCrc32c(body, 0, length);
-    if (stored !== actual) {
-      throw new Error(
-        `${path}: record at offset ${offset} has a bad data checksum (stored ${hex32(stored)}, computed ${hex32(actual)})`,
-      );
-    }
-    return body.subarray(0, length);
-  } finally {
-    await fh.close();
-  }
-}
-
-async function readFully(fh: FileHandle, into: Uint8Array, position: number): Promise<number> {
-  let got = 0;
-  while (got < into.length) {
-    const { bytesRead } = await fh.read(into, got, into.length - got, position + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return got;
-}
-
-/** Frames `data` as one TFRecord (header, CRCs), for writers and tests. */
-export function encodeRecord(data: Uint8Array): Uint8Array {
-  const length = data.length;
-  const out = new Uint8Array(length + FRAME_BYTES);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, length >>> 0, true);
-  view.setUint32(4, Math.floor(length / TWO_POW_32), true);
-  view.setUint32(8, maskedCrc32c(out, 0, 8), true);
-  out.set(data, HEADER_BYTES);
-  view.setUint32(HEADER_BYTES + length, maskedCrc32c(data), true);
-  return out;
-}
