@@ -10,7 +10,7 @@
  * - audio -> blobs [encoded, label] of plugin "audio";
  * - tensor -> as written, with the plugin name and data class of its metadata.
  */
-import type { DataClass, TensorValue } from '../multiplexer/data-provider.js';
+import type { DataClass, TensorValue } from './values.js';
 import type { RawValue } from './raw-event.js';
 import { tensorFromProto } from './tensor.js';
 import { WireReader, WireType } from './wire.js';

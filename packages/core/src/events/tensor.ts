@@ -4,7 +4,7 @@
  * typed `*_val` fields, and a `*_val` field shorter than the shape repeats its last
  * element (how TensorFlow stores constant-filled tensors).
  */
-import type { TensorDtype, TensorValue } from '../multiplexer/data-provider.js';
+import type { TensorDtype, TensorValue } from './values.js';
 
 /** The fields of a decoded TensorProto this module reads. */
 export interface TensorProtoFields {

@@ -44,7 +44,9 @@ describe('LogRootMultiplexer', () => {
   it('reads a run in full, every scalar point kept', async () => {
     await run('a', 'events.out.tfevents.1.h', scalarEvents('loss', range(0, 5000)));
     mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
-    await mux.reload();
+    const loading = mux.reload();
+    expect(mux.status().state).toBe('loading');
+    await loading;
     const s = mux.provider.readScalars('scalars', 'a', 'loss', ALL)!;
     expect(s.step).toHaveLength(5000);
     expect(s.value[4999]).toBe(Math.fround(4999 / 2));
