@@ -252,6 +252,20 @@ describe('LogRootMultiplexer', () => {
     expect(notes.map((d) => Buffer.from(d.value.strings[0]!).toString())).toEqual(['## note 0', '## note 1', '## note 2']);
   });
 
+  it('waits for a log directory that does not exist yet, saying so once', async () => {
+    const logger = memoryLogger();
+    const later = path.join(dir, 'not-yet');
+    mux = new LogRootMultiplexer({ logdir: later, reloadInterval: 0, logger });
+    await mux.reload();
+    await mux.reload();
+    expect(mux.provider.listRuns()).toEqual([]);
+    expect(logger.lines.map((l) => l.message)).toEqual([expect.stringMatching(/cannot read directory .*not-yet: ENOENT/)]);
+    await mkdir(later);
+    await writeTestEvents(path.join(later, 'events.out.tfevents.1.h'), scalarEvents('loss', [0]));
+    await mux.reload();
+    expect(mux.provider.listRuns().map((r) => r.name)).toEqual(['.']);
+  });
+
   it('names runs of a logdir spec by their root names', async () => {
     await run('one', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));
     await run('two/sub', 'events.out.tfevents.1.h', scalarEvents('loss', [0]));

@@ -63,6 +63,7 @@ export class LogRootMultiplexer {
   private readonly listeners = new Set<ChangeListener>();
   private readonly problems: LoadProblem[] = [];
   private problemCount = 0;
+  private readonly problemKeys = new Set<string>();
   private loading = 0;
   private reloading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -246,6 +247,10 @@ export class LogRootMultiplexer {
   }
 
   private problem(p: LoadProblem): void {
+    // The same problem met again on a later pass (a missing log directory) is said once.
+    const key = `${p.run}\0${p.file}\0${p.message}`;
+    if (this.problemKeys.has(key)) return;
+    this.problemKeys.add(key);
     this.problemCount++;
     this.problems.push(p);
     if (this.problems.length > MAX_PROBLEMS) this.problems.shift();
