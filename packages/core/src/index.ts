@@ -13,3 +13,27 @@ export { crc32c, maskCrc, maskedCrc32c } from './events/crc32c.js';
 export { TfRecordReader, readRecordAt, encodeRecord, type ReadReport } from './events/tfrecord.js';
 export { readRawEvent, type RawEvent, type RawValue } from './events/raw-event.js';
 export { tensorFromProto } from './events/tensor.js';
+export {
+  definePlugin,
+  isPlugin,
+  PluginError,
+  PLUGIN_ID_PATTERN,
+  type Plugin,
+  type PluginDefinition,
+  type PluginFrontend,
+  type Needs,
+  type Deps,
+} from './plugins/define-plugin.js';
+export {
+  token,
+  DataProviderToken,
+  ComputeRunnerToken,
+  FlagsToken,
+  LoggerToken,
+  type Token,
+  type TokenType,
+} from './plugins/tokens.js';
+export { CpuComputeRunner, type ComputeRunner, type ComputeBackend } from './compute/runner.js';
+export { parseServeFlags, FlagError, type ServeFlags } from './cli/flags.js';
+export { serve, type Running, type ServeOptions } from './cli/serve.js';
+export { createApp, type AppOptions } from './server/app.js';

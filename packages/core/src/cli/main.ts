@@ -1,21 +1,25 @@
 /**
- * The `tb-core` command line. For now: `inspect`. (`serve` arrives with the server.)
+ * The `tb-core` command line: `serve` and `inspect`, `--help`, `--version`.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError } from '../errors.js';
 import { consoleLogger } from '../logger.js';
 import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
-import { parseSamplesPerPlugin } from '../multiplexer/samples.js';
+import { PluginError } from '../plugins/define-plugin.js';
+import { FlagError, parseServeFlags, serveHelp } from './flags.js';
 import { inspectReport } from './inspect.js';
+import { serve } from './serve.js';
 
 const HELP = `Usage: tb-core <command> [flags]
 
 Commands:
+  serve     Serve the dashboards of a log directory at http://localhost:6006/
   inspect   Load a log directory once and print its runs, tags and problems.
 
-Flags:
-  --logdir DIR                  The log directory (one sub-directory per run).
-  --logdir_spec name:DIR,...    Several named log directories instead of --logdir.
-  --samples_per_plugin SPEC     Points kept per tag, e.g. scalars=1000,images=50.
+Flags of serve (inspect takes --logdir, --logdir_spec, --samples_per_plugin):
+${serveHelp()}
+
   --help, --version
 `;
 
@@ -25,73 +29,65 @@ export function version(): string {
   return pkg.version;
 }
 
-/** Parses `--flag value` and `--flag=value` pairs. */
-function parseFlags(args: string[]): { positional: string[]; flags: Map<string, string> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
-    else if (a === '--help' || a === '--version') flags.set(a.slice(2), 'true');
-    else {
-      const value = args[++i];
-      if (value === undefined) throw new Error(`flag ${a} needs a value`);
-      flags.set(a.slice(2), value);
-    }
-  }
-  return { positional, flags };
-}
-
-/** Runs the CLI; resolves to the exit code. */
+/** Runs the CLI; resolves to the exit code (serve resolves once it has stopped). */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseFlags(args);
-  } catch (err) {
-    process.stderr.write(`tb-core: ${(err as Error).message}\n`);
-    return 2;
-  }
-  const { positional, flags } = parsed;
-  if (flags.has('version')) {
+  if (args.includes('--version')) {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (flags.has('help') || positional.length === 0) {
+  const [command, ...rest] = args;
+  if (args.includes('--help') || command === 'help') {
     process.stdout.write(HELP);
-    return flags.has('help') ? 0 : 2;
+    return 0;
   }
-  if (positional[0] !== 'inspect') {
-    process.stderr.write(`tb-core: unknown command '${positional[0]}'; expected: inspect\n${HELP}`);
+  if (command === undefined) {
+    process.stderr.write(HELP);
     return 2;
   }
-  const known = new Set(['logdir', 'logdir_spec', 'samples_per_plugin']);
-  for (const name of flags.keys()) {
-    if (!known.has(name)) {
-      process.stderr.write(`tb-core: unknown flag --${name}; known: ${[...known].map((k) => `--${k}`).join(', ')}\n`);
+  try {
+    if (command === 'serve') return await runServe(rest);
+    if (command === 'inspect') return await runInspect(rest);
+    process.stderr.write(`tb-core: unknown command '${command}'; expected serve or inspect (tb-core --help)\n`);
+    return 2;
+  } catch (err) {
+    if (err instanceof FlagError || err instanceof PluginError || err instanceof InvalidArgumentError) {
+      process.stderr.write(`tb-core: ${err.message}\n`);
       return 2;
     }
-  }
-  try {
-    const mux = new LogRootMultiplexer({
-      logdir: flags.get('logdir'),
-      logdirSpec: flags.get('logdir_spec'),
-      reloadInterval: 0,
-      samplesPerPlugin: flags.has('samples_per_plugin') ? parseSamplesPerPlugin(flags.get('samples_per_plugin')!) : {},
-      logger: consoleLogger('error'),
-    });
-    const t0 = performance.now();
-    await mux.reload();
-    const ms = performance.now() - t0;
-    process.stdout.write(`${inspectReport(mux.provider, mux.status(), ms).join('\n')}\n`);
-    await mux.close();
-    return 0;
-  } catch (err) {
-    process.stderr.write(`tb-core: ${(err as Error).message}\n`);
+    process.stderr.write(`tb-core: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   }
+}
+
+async function runServe(args: string[]): Promise<number> {
+  const flags = parseServeFlags(args);
+  const logger = consoleLogger('info');
+  const coreDir = fileURLToPath(new URL('../../', import.meta.url));
+  const running = await serve(flags, { version: version(), logger, pluginSearch: [process.cwd(), coreDir] });
+  process.stdout.write(`tb-core ${version()} at ${running.url} (Press CTRL+C to quit)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.stdout.write('\nstopping...\n');
+      void running.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function runInspect(args: string[]): Promise<number> {
+  const flags = parseServeFlags(args);
+  const mux = new LogRootMultiplexer({
+    logdir: flags.logdir,
+    logdirSpec: flags.logdirSpec,
+    reloadInterval: 0,
+    samplesPerPlugin: flags.samplesPerPlugin,
+    logger: consoleLogger('error'),
+  });
+  const t0 = performance.now();
+  await mux.reload();
+  process.stdout.write(`${inspectReport(mux.provider, mux.status(), performance.now() - t0).join('\n')}\n`);
+  await mux.close();
+  return 0;
 }

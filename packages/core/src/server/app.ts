@@ -1,0 +1,88 @@
+/**
+ * The hono app: core routes under /data, each plugin's routes under
+ * /data/plugin/<id>/, each plugin's built frontend under /plugin/<id>/, and the shell
+ * at /. It knows nothing of file formats: data comes from the multiplexer's provider.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Hono } from 'hono';
+import type { ComputeRunner } from '../compute/runner.js';
+import type { Logger } from '../logger.js';
+import type { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
+import type { HostedPlugin } from '../plugins/host.js';
+import { coreRoutes } from './core-routes.js';
+import { errorResponse } from './errors.js';
+import { eventsRoute } from './events.js';
+import { readStatic } from './static-files.js';
+
+export interface AppOptions {
+  readonly mux: LogRootMultiplexer;
+  readonly plugins: readonly HostedPlugin[];
+  readonly compute: ComputeRunner;
+  readonly logger: Logger;
+  readonly version: string;
+  /** '' or '/prefix'. */
+  readonly pathPrefix: string;
+  readonly windowTitle: string;
+  /** The built shell (index.html and assets); null serves a page saying to build it. */
+  readonly shellDir: string | null;
+}
+
+/** Builds the app. Plugin routes are mounted now, so wiring errors surface at start-up. */
+export function createApp(o: AppOptions): Hono {
+  const root = new Hono();
+  const app = o.pathPrefix ? root.basePath(o.pathPrefix) : root;
+  root.onError((err, c) => errorResponse(c, err, o.logger));
+  root.notFound((c) => c.json({ error: { status: 404, message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.route('/data', coreRoutes(o));
+  app.route('/data', eventsRoute(o.mux));
+
+  for (const { plugin, deps } of o.plugins) {
+    const sub = new Hono();
+    sub.onError((err, c) => errorResponse(c, err, o.logger, plugin.id));
+    try {
+      plugin.routes(sub, deps);
+    } catch (err) {
+      throw new Error(`plugin '${plugin.id}' failed to register its routes: ${(err as Error).message}`);
+    }
+    sub.notFound((c) =>
+      c.json({ error: { status: 404, message: `plugin '${plugin.id}' has no route ${c.req.path}`, plugin: plugin.id } }, 404),
+    );
+    app.route(`/data/plugin/${plugin.id}`, sub);
+
+    const frontend = plugin.frontend;
+    app.get(`/plugin/${plugin.id}/*`, async (c) => {
+      const rel = c.req.path.slice(`${o.pathPrefix}/plugin/${plugin.id}/`.length);
+      const file = frontend ? await readStatic(frontend.dir, rel) : null;
+      if (!file) {
+        return c.json({ error: { status: 404, message: `plugin '${plugin.id}' has no frontend file '${rel}'`, plugin: plugin.id } }, 404);
+      }
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl });
+    });
+  }
+
+  const indexHtml = async (): Promise<string> => {
+    const config = JSON.stringify({ pathPrefix: o.pathPrefix, windowTitle: o.windowTitle }).replace(/</g, '\\u003c');
+    const script = `<script>window.__TB_CONFIG__ = ${config};</script>`;
+    if (!o.shellDir) return missingShellPage(script);
+    const html = await readFile(path.join(o.shellDir, 'index.html'), 'utf8').catch(() => null);
+    return html === null ? missingShellPage(script) : html.replace('<!--TB_CONFIG-->', script);
+  };
+  app.get('/', async (c) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/index.html', async (c) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/*', async (c, next) => {
+    if (!o.shellDir) return next();
+    const rel = o.pathPrefix ? c.req.path.slice(o.pathPrefix.length) : c.req.path;
+    if (rel.startsWith('/data/') || rel.startsWith('/plugin/')) return next();
+    const file = await readStatic(o.shellDir, rel);
+    if (!file) return next();
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl });
+  });
+  return root;
+}
+
+function missingShellPage(script: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>tb-core</title>${script}</head>
+<body><p>The tb-core page is not built. Run <code>npx -y pnpm@9 run build</code>; the data routes under /data work meanwhile.</p></body></html>`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The core routes, in TensorBoard's shapes (see ../../http-api.md): runs, environment,
+ * log directory, the plugin listing, loading status and reload.
+ */
+import { Hono } from 'hono';
+import type { AppOptions } from './app.js';
+import type { HostedPlugin } from '../plugins/host.js';
+import type { DataProvider } from '../multiplexer/data-provider.js';
+
+/** One entry of /data/plugins_listing. */
+export interface PluginListing {
+  disable_reload: boolean;
+  enabled: boolean;
+  remove_dom: boolean;
+  tab_name: string;
+  version: string;
+  loading_mechanism:
+    | { type: 'MODULE_FEDERATION'; manifest_url: string; remote_name: string; expose: './Dashboard' }
+    | { type: 'NONE' };
+}
+
+/** Whether a plugin has data: its own `isActive`, else any tag of its plugin names. */
+export async function isActive(hosted: HostedPlugin, provider: DataProvider): Promise<boolean> {
+  const { plugin, deps } = hosted;
+  if (plugin.isActive) return plugin.isActive(deps);
+  return plugin.pluginNames.some((name) => provider.listTags(name).size > 0);
+}
+
+export function coreRoutes(o: AppOptions): Hono {
+  const app = new Hono();
+  const location = () => o.mux.roots.map((r) => (r.name ? `${r.name}:${r.path}` : r.path)).join(',');
+
+  app.get('/runs', (c) => c.json(o.mux.provider.listRuns().map((r) => r.name)));
+
+  app.get('/environment', (c) =>
+    c.json({
+      version: o.version,
+      data_location: location(),
+      window_title: o.windowTitle,
+      experiment_name: '',
+      experiment_description: '',
+      creation_time: 0,
+      compute_backend: o.compute.backend,
+    }),
+  );
+
+  app.get('/logdir', (c) => c.json({ logdir: location() }));
+  app.get('/window_properties', (c) => c.json({ window_title: o.windowTitle }));
+
+  app.get('/plugins_listing', async (c) => {
+    const listing: Record<string, PluginListing> = {};
+    for (const hosted of o.plugins) {
+      const { plugin } = hosted;
+      let enabled = false;
+      try {
+        enabled = await isActive(hosted, o.mux.provider);
+      } catch (err) {
+        o.logger.warn(`plugin '${plugin.id}': isActive failed (${(err as Error).message}); shown as inactive`);
+      }
+      listing[plugin.id] = {
+        disable_reload: plugin.reloadable === false,
+        enabled,
+        remove_dom: false,
+        tab_name: plugin.title,
+        version: plugin.version,
+        loading_mechanism: plugin.frontend
+          ? {
+              type: 'MODULE_FEDERATION',
+              manifest_url: `${o.pathPrefix}/plugin/${plugin.id}/${plugin.frontend.manifest ?? 'mf-manifest.json'}`,
+              remote_name: plugin.frontend.remoteName,
+              expose: './Dashboard',
+            }
+          : { type: 'NONE' },
+      };
+    }
+    return c.json(listing);
+  });
+
+  app.get('/status', (c) => c.json(o.mux.status()));
+  app.post('/reload', async (c) => {
+    await o.mux.reload();
+    return c.json(o.mux.status());
+  });
+  return app;
+}
