@@ -88,11 +88,20 @@ export function parseServeFlags(args: readonly string[]): ServeFlags {
     host: bindAll ? '::' : (host ?? '127.0.0.1'),
     bindAll,
     reloadInterval: parseSeconds(str('reload_interval')),
-    samplesPerPlugin: str('samples_per_plugin') ? parseSamplesPerPlugin(str('samples_per_plugin')!) : {},
+    samplesPerPlugin: parseSamples(str('samples_per_plugin')),
     pathPrefix: parsePathPrefix(str('path_prefix') ?? ''),
     windowTitle: str('window_title') ?? '',
     plugins: (str('plugins') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
+}
+
+function parseSamples(v: string | undefined): SamplesPerPlugin {
+  if (v === undefined) return {};
+  try {
+    return parseSamplesPerPlugin(v);
+  } catch (err) {
+    throw new FlagError((err as Error).message);
+  }
 }
 
 function parsePort(v: string | undefined): number {

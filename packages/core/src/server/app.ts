@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { ComputeRunner } from '../compute/runner.js';
 import type { Logger } from '../logger.js';
 import type { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
@@ -46,8 +46,8 @@ export function createApp(o: AppOptions): Hono {
     } catch (err) {
       throw new Error(`plugin '${plugin.id}' failed to register its routes: ${(err as Error).message}`);
     }
-    sub.notFound((c) =>
-      c.json({ error: { status: 404, message: `plugin '${plugin.id}' has no route ${c.req.path}`, plugin: plugin.id } }, 404),
+    sub.all('*', (c) =>
+      c.json({ error: { status: 404, message: `plugin '${plugin.id}' has no route ${c.req.method} ${c.req.path}`, plugin: plugin.id } }, 404),
     );
     app.route(`/data/plugin/${plugin.id}`, sub);
 
@@ -69,8 +69,10 @@ export function createApp(o: AppOptions): Hono {
     const html = await readFile(path.join(o.shellDir, 'index.html'), 'utf8').catch(() => null);
     return html === null ? missingShellPage(script) : html.replace('<!--TB_CONFIG-->', script);
   };
-  app.get('/', async (c) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' }));
-  app.get('/index.html', async (c) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' }));
+  const page = async (c: Context) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' });
+  app.get('/', page);
+  app.get('/index.html', page);
+  if (o.pathPrefix) root.get(`${o.pathPrefix}/`, page);
   app.get('/*', async (c, next) => {
     if (!o.shellDir) return next();
     const rel = o.pathPrefix ? c.req.path.slice(o.pathPrefix.length) : c.req.path;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { FlagError, parsePathPrefix, parseServeFlags, serveHelp } from './flags.js';
+
+describe('parseServeFlags', () => {
+  it("has TensorBoard's defaults", () => {
+    expect(parseServeFlags(['--logdir', 'logs'])).toEqual({
+      logdir: 'logs',
+      logdirSpec: undefined,
+      port: 6006,
+      host: '127.0.0.1',
+      bindAll: false,
+      reloadInterval: 5,
+      samplesPerPlugin: {},
+      pathPrefix: '',
+      windowTitle: '',
+      plugins: [],
+    });
+  });
+
+  it('reads every flag, in --flag value and --flag=value forms', () => {
+    const f = parseServeFlags([
+      '--logdir_spec=a:/x,b:/y',
+      '--port', '0',
+      '--host=0.0.0.0',
+      '--reload_interval', '0.5',
+      '--samples_per_plugin', 'scalars=1000,images=50',
+      '--path_prefix', 'tb/',
+      '--window_title', 'My runs',
+      '--plugins', 'scalars, projector',
+    ]);
+    expect(f).toMatchObject({
+      logdirSpec: 'a:/x,b:/y',
+      port: 0,
+      host: '0.0.0.0',
+      reloadInterval: 0.5,
+      samplesPerPlugin: { scalars: 1000, images: 50 },
+      pathPrefix: '/tb',
+      windowTitle: 'My runs',
+      plugins: ['scalars', 'projector'],
+    });
+  });
+
+  it('--bind_all binds every interface', () => {
+    expect(parseServeFlags(['--bind_all'])).toMatchObject({ bindAll: true, host: '::' });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port should be a number from 0 to 65535, found 'abc'/],
+    [['--port', '70000'], /--port should be a number/],
+    [['--reload_interval', '-1'], /--reload_interval should be a number of seconds >= 0, found '-1'/],
+    [['--samples_per_plugin', 'scalars'], /should be plugin=count/],
+    [['--logdir', 'a', '--logdir_spec', 'b:c'], /not both/],
+    [['--host', 'x', '--bind_all'], /--host or --bind_all/],
+    [['--colour', 'red'], /unknown flag --colour/],
+    [['--logdir'], /--logdir needs a value \(DIR\)/],
+    [['--bind_all=yes'], /takes no value/],
+    [['logs'], /unexpected argument 'logs'/],
+    [['--path_prefix', '/a/../b'], /--path_prefix should be a URL path/],
+  ])('refuses %j saying why', (args, message) => {
+    expect(() => parseServeFlags(args)).toThrow(FlagError);
+    expect(() => parseServeFlags(args)).toThrow(message);
+  });
+
+  it('normalizes path prefixes', () => {
+    expect(parsePathPrefix('/')).toBe('');
+    expect(parsePathPrefix('/tensorboard/')).toBe('/tensorboard');
+    expect(parsePathPrefix('a/b')).toBe('/a/b');
+  });
+
+  it('documents every flag in the help', () => {
+    for (const name of ['logdir', 'logdir_spec', 'port', 'host', 'bind_all', 'reload_interval', 'samples_per_plugin', 'path_prefix', 'window_title', 'plugins']) {
+      expect(serveHelp()).toContain(`--${name}`);
+    }
+  });
+});
