@@ -2,6 +2,7 @@
  * The `tb-core` command line: `serve` and `inspect`, `--help`, `--version`.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
 import { consoleLogger } from '../logger.js';
@@ -63,7 +64,14 @@ async function runServe(args: string[]): Promise<number> {
   const flags = parseServeFlags(args);
   const logger = consoleLogger('info');
   const coreDir = fileURLToPath(new URL('../../', import.meta.url));
-  const running = await serve(flags, { version: version(), logger, pluginSearch: [process.cwd(), coreDir] });
+  // Plugins: installed packages (node_modules up from here and from @tb/core), and the
+  // packages beside @tb/core (this workspace's packages/, or an install's @tb/ scope).
+  const running = await serve(flags, {
+    version: version(),
+    logger,
+    pluginSearch: [process.cwd(), coreDir],
+    packageDirs: [path.resolve(coreDir, '..')],
+  });
   process.stdout.write(`tb-core ${version()} at ${running.url} (Press CTRL+C to quit)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {

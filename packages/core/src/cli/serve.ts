@@ -28,6 +28,8 @@ export interface ServeOptions {
   readonly logger: Logger;
   /** Where to look for plugin packages (`node_modules` up from each). */
   readonly pluginSearch: readonly string[];
+  /** Directories whose sub-directories are packages too (a workspace's `packages/`). */
+  readonly packageDirs?: readonly string[];
   /** The built shell; defaults to this package's dist/shell. */
   readonly shellDir?: string | null;
 }
@@ -53,7 +55,7 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
     .provide(FlagsToken, Object.freeze({ ...flags }))
     .provide(LoggerToken, o.logger);
 
-  const { found, skipped } = await discoverPlugins(nodeModulesDirs(o.pluginSearch), o.version);
+  const { found, skipped } = await discoverPlugins([...nodeModulesDirs(o.pluginSearch), ...(o.packageDirs ?? [])], o.version);
   for (const s of skipped) o.logger.warn(s.reason);
   const plugins = hostPlugins(found, flags.plugins, services);
   if (plugins.length === 0) o.logger.warn('no plugins are installed: add some, e.g. pnpm add @tb/plugin-scalars');
