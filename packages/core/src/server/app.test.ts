@@ -144,8 +144,14 @@ describe('createApp', () => {
     const res = await app.request('/data/events');
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
     expect(first).toMatch(/^event: status\ndata: \{"state":"idle"/);
+    await writeTestEvents(path.join(base, 'logs', 'run1', 'events.out.tfevents.1.h'), [{ wallTime: 2, step: 1, scalars: { loss: 0.5 } }], true);
+    await mux.reload();
+    let text = '';
+    while (!text.includes('event: runs')) text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: runs\ndata: {"changed":["run1"]}');
     await reader.cancel();
   });
 });
