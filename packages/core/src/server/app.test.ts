@@ -166,6 +166,9 @@ describe('createApp with --path_prefix', () => {
     expect((await app.request('/tb/data/runs')).status).toBe(200);
     expect((await app.request('/data/runs')).status).toBe(404);
     expect(await (await app.request('/tb/')).text()).toContain('"pathPrefix":"/tb"');
+    const bare = await app.request('/tb');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/tb/');
     await mux.close();
     await rm(base, { recursive: true, force: true });
   });

@@ -70,9 +70,13 @@ export function createApp(o: AppOptions): Hono {
     return html === null ? missingShellPage(script) : html.replace('<!--TB_CONFIG-->', script);
   };
   const page = async (c: Context) => c.html(await indexHtml(), 200, { 'Cache-Control': 'no-cache' });
+  if (o.pathPrefix) {
+    // The page's scripts are relative: /prefix must become /prefix/.
+    root.get(o.pathPrefix, (c) => c.redirect(`${o.pathPrefix}/`, 301));
+    root.get(`${o.pathPrefix}/`, page);
+  }
   app.get('/', page);
   app.get('/index.html', page);
-  if (o.pathPrefix) root.get(`${o.pathPrefix}/`, page);
   app.get('/*', async (c, next) => {
     if (!o.shellDir) return next();
     const rel = o.pathPrefix ? c.req.path.slice(o.pathPrefix.length) : c.req.path;

@@ -1,0 +1,80 @@
+import { PluginHttpError } from '@tb/ui';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPluginFetch, parseListing, parseStatus } from './api.js';
+import { readConfig, serverUrl } from './config.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('parseListing', () => {
+  it('keeps the listing order and reads the federation entry', () => {
+    const plugins = parseListing({
+      scalars: {
+        enabled: true,
+        tab_name: 'Scalars',
+        version: '0.1.0',
+        loading_mechanism: {
+          type: 'MODULE_FEDERATION',
+          manifest_url: '/plugin/scalars/mf-manifest.json',
+          remote_name: 'tb_plugin_scalars',
+          expose: './Dashboard',
+        },
+      },
+      text: { enabled: false, tab_name: 'Text', disable_reload: true, loading_mechanism: { type: 'NONE' } },
+    });
+    expect(plugins.map((p) => p.id)).toEqual(['scalars', 'text']);
+    expect(plugins[0]!.frontend).toEqual({
+      manifestUrl: '/plugin/scalars/mf-manifest.json',
+      remoteName: 'tb_plugin_scalars',
+      expose: './Dashboard',
+    });
+    expect(plugins[1]).toMatchObject({ enabled: false, disableReload: true, frontend: null, mechanism: 'NONE' });
+  });
+
+  it('rejects a listing that is not an object, saying what it found', () => {
+    expect(() => parseListing([1])).toThrow(/expected an object keyed by plugin id, found \[1\]/);
+  });
+});
+
+describe('config and URLs', () => {
+  it('reads defaults and normalizes the prefix', () => {
+    expect(readConfig(undefined)).toEqual({ pathPrefix: '', windowTitle: '' });
+    expect(readConfig({ pathPrefix: 'tb/', windowTitle: 'exp' })).toEqual({ pathPrefix: '/tb', windowTitle: 'exp' });
+  });
+
+  it('prefixes server paths once', () => {
+    const config = readConfig({ pathPrefix: '/tb' });
+    expect(serverUrl(config, '/data/runs')).toBe('/tb/data/runs');
+    expect(serverUrl(config, '/tb/plugin/x/mf-manifest.json')).toBe('/tb/plugin/x/mf-manifest.json');
+    expect(serverUrl(config, 'http://h/x')).toBe('http://h/x');
+  });
+});
+
+describe('createPluginFetch', () => {
+  it('fetches under /data/plugin/<id>/ and turns an error answer into PluginHttpError', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      calls.push(url);
+      if (url.includes('missing')) {
+        return new Response(JSON.stringify({ error: { status: 404, message: 'no tag "missing"', plugin: 'scalars' } }), {
+          status: 404,
+        });
+      }
+      return new Response('[[1, 0, 0.5]]', { status: 200 });
+    });
+    const f = createPluginFetch(readConfig({ pathPrefix: '/tb' }), 'scalars');
+    expect(f.url('scalars?run=a&tag=loss')).toBe('/tb/data/plugin/scalars/scalars?run=a&tag=loss');
+    expect(await f.json('scalars?run=a&tag=loss')).toEqual([[1, 0, 0.5]]);
+    const err = await f.json('scalars?tag=missing').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PluginHttpError);
+    expect(err).toMatchObject({ status: 404, message: 'no tag "missing"' });
+    expect((await f.raw('/missing')).status).toBe(404);
+    expect(calls[0]).toBe('/tb/data/plugin/scalars/scalars?run=a&tag=loss');
+  });
+});
+
+describe('parseStatus', () => {
+  it('fills in missing numbers', () => {
+    expect(parseStatus({ state: 'loading', bytesRead: 5 })).toMatchObject({ state: 'loading', bytesRead: 5, bytesTotal: 0 });
+    expect(parseStatus(null).state).toBe('idle');
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * @tb/ui: the Preact pieces every tb-core dashboard shares, so that no plugin writes
+ * them again and a third-party plugin looks native. The shell shares this package as a
+ * singleton with every federated dashboard. Styles: `@tb/ui/theme.css` (the shell loads it).
+ */
+export * from './dashboard.js';
+export { applyTheme, prefersDark, THEME_ATTRIBUTE } from './theme.js';
+export { RUN_PALETTE, runColor, runColors } from './run-color.js';
+export { compileFilter, type CompiledFilter } from './regex-filter.js';
+export { groupTags, tagGroupName, type TagGroup } from './tag-grouping.js';
+export { useDismiss } from './use-dismiss.js';
+export { FilterInput, type FilterInputProps } from './filter-input.js';
+export { Card, type CardProps } from './card.js';
+export { TagGroups, type TagGroupsProps } from './tag-groups.js';
+export { RunLegend, type RunLegendProps } from './run-legend.js';
+export { StepSlider, stepIndex, type StepSliderProps } from './step-slider.js';
+export { DownloadMenu, type DownloadItem, type DownloadMenuProps } from './download-menu.js';
+export { EmptyState, type EmptyStateProps } from './empty-state.js';
+export { LoadingState, type LoadingStateProps } from './loading-state.js';
+export { ErrorState, errorMessage, type ErrorStateProps } from './error-state.js';
