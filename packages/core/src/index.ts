@@ -37,3 +37,4 @@ export { CpuComputeRunner, type ComputeRunner, type ComputeBackend } from './com
 export { parseServeFlags, FlagError, type ServeFlags } from './cli/flags.js';
 export { serve, type Running, type ServeOptions } from './cli/serve.js';
 export { createApp, type AppOptions } from './server/app.js';
+export { hostPlugins, ServiceRegistry, type HostedPlugin } from './plugins/host.js';
