@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildFrame, type ChartLine, type FrameOptions } from './chart-frame.js';
+import { emaSmooth } from './smoothing.js';
+import { NO_ZOOM } from './zoom.js';
+
+function line(run: string, values: number[], smoothing = 0): ChartLine {
+  const value = Float64Array.from(values);
+  const step = Float64Array.from(values, (_, i) => i * 10);
+  const series = { wall: Float64Array.from(values, (_, i) => 1000 + i), step, value };
+  return { run, color: '#123456', series, x: step, smoothed: smoothing ? emaSmooth(value, smoothing) : value, ascending: true };
+}
+
+const options: FrameOptions = {
+  width: 400,
+  height: 200,
+  xType: 'step',
+  yKind: 'linear',
+  ignoreOutliers: false,
+  zoom: NO_ZOOM,
+  measureText: (t) => t.length * 6,
+};
+
+describe('buildFrame', () => {
+  it('fits the scales to the data and leaves room for the y labels', () => {
+    const f = buildFrame([line('a', [0, 1, 2, 3])], options);
+    expect(f.x.domain).toEqual([0, 30]);
+    expect(f.y.domain[0]).toBeLessThan(0);
+    expect(f.y.domain[1]).toBeGreaterThan(3);
+    expect(f.plot.left).toBeGreaterThanOrEqual(28);
+    expect(f.xTicks.length).toBeGreaterThan(1);
+    expect(f.xTicks.every((t) => t.px >= f.plot.left - 0.01 && t.px <= f.plot.right + 0.01)).toBe(true);
+  });
+
+  it('draws a faint raw line only when smoothing', () => {
+    expect(buildFrame([line('a', [0, 1, 2])], options).paths[0]!.raw).toBeNull();
+    expect(buildFrame([line('a', [0, 1, 2], 0.6)], options).paths[0]!.raw).not.toBeNull();
+  });
+
+  it('changes its hash when the smoothing changes', () => {
+    const ys = [5, 1, 4, 2, 8, 3, 9, 0];
+    const a = buildFrame([line('a', ys, 0.3)], options).hash;
+    const b = buildFrame([line('a', ys, 0.9)], options).hash;
+    expect(a).not.toBe(b);
+    expect(buildFrame([line('a', ys, 0.3)], options).hash).toBe(a);
+  });
+
+  it('uses the zoom, and fits y to the points in the zoomed x range', () => {
+    const f = buildFrame([line('a', [100, 1, 2, 3, 100])], { ...options, zoom: { x: [10, 30], y: null } });
+    expect(f.x.domain).toEqual([10, 30]);
+    expect(f.y.domain[1]).toBeLessThan(10);
+  });
+
+  it('ignores outliers on request', () => {
+    const ys = Array.from({ length: 100 }, (_, i) => (i === 50 ? 1e6 : i % 7));
+    const f = buildFrame([line('a', ys)], { ...options, ignoreOutliers: true });
+    expect(f.y.domain[1]).toBeLessThan(10);
+  });
+
+  it('leaves non-positive values out of a log axis', () => {
+    const f = buildFrame([line('a', [0, -1, 10, 100])], { ...options, yKind: 'log' });
+    expect(f.y.domain[0]).toBeGreaterThan(0);
+    expect(f.y.domain[0]).toBeLessThan(10);
+    expect(f.paths[0]!.smooth.length).toBe(4);
+  });
+
+  it('copes with no data', () => {
+    const f = buildFrame([], options);
+    expect(f.paths).toEqual([]);
+    expect(f.hash).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe('buildFrame reuse', () => {
+  it('reuses raw paths when only the smoothing changed, and rebuilds them when the scales move', () => {
+    const ys = [5, 1, 4, 2, 8, 3, 9, 0];
+    const a = line('a', ys, 0.3);
+    const first = buildFrame([a], options);
+    const b = { ...a, smoothed: emaSmooth(a.series.value, 0.9) };
+    const second = buildFrame([b], options, { frame: first, lines: [a] });
+    expect(second.paths[0]!.raw).toBe(first.paths[0]!.raw);
+    expect(second.paths[0]!.smooth).not.toBe(first.paths[0]!.smooth);
+    const zoomed = buildFrame([b], { ...options, zoom: { x: [10, 40], y: null } }, { frame: second, lines: [b] });
+    expect(zoomed.paths[0]!.raw).not.toBe(second.paths[0]!.raw);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { clampSmoothing, DEFAULT_SETTINGS, parseSettings } from './settings.js';
+import { loadStored, saveStored, type StorageLike } from './storage.js';
+
+function memory(): StorageLike & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('parseSettings', () => {
+  it('defaults to TensorBoard\'s 0.6 EMA on steps', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.smoothing).toBe(0.6);
+  });
+
+  it('keeps valid fields and replaces invalid ones', () => {
+    expect(parseSettings({ smoothing: 2, method: 'sma', xAxis: 'bogus', logY: true, ignoreOutliers: 'yes' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      smoothing: 0.999,
+      method: 'sma',
+      logY: true,
+    });
+  });
+
+  it('clamps smoothing', () => {
+    expect(clampSmoothing(-1)).toBe(0);
+    expect(clampSmoothing(NaN)).toBe(0.6);
+  });
+});
+
+describe('storage', () => {
+  it('round-trips through JSON under the prefix', () => {
+    const s = memory();
+    saveStored('settings', { ...DEFAULT_SETTINGS, xAxis: 'wall' }, s);
+    expect([...s.data.keys()]).toEqual(['tb-core.scalars.settings']);
+    expect(loadStored('settings', parseSettings, s).xAxis).toBe('wall');
+  });
+
+  it('falls back on junk and on a failing storage', () => {
+    const s = memory();
+    s.data.set('tb-core.scalars.settings', '{not json');
+    expect(loadStored('settings', parseSettings, s)).toEqual(DEFAULT_SETTINGS);
+    const broken: StorageLike = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
+    expect(loadStored('settings', parseSettings, broken)).toEqual(DEFAULT_SETTINGS);
+    expect(() => saveStored('settings', 1, broken)).not.toThrow();
+    expect(loadStored('settings', parseSettings, null)).toEqual(DEFAULT_SETTINGS);
+  });
+});
