@@ -37,4 +37,4 @@ export const ComputeRunnerToken: Token<ComputeRunner> = token(
   'Runs heavy numeric work (PCA, t-SNE, UMAP, nearest neighbours) off the server thread.',
 );
 export const FlagsToken: Token<Readonly<ServeFlags>> = token('@tb/core:Flags', 'The flags tb-core was started with.');
-export const LoggerToken: Token<Logger> = token('@tb/core:Logger', 'Writes log lines, prefixed with the plugin id.');
+export const LoggerToken: Token<Logger> = token('@tb/core:Logger', 'Writes log lines to the server log.');
