@@ -22,26 +22,6 @@ const SPOT_CHECKS = 12;
 /** Problems reported in full; the rest only counted. */
 const MAX_ERRORS = 20;
 
-/**
- * Parses `scalars=1000,histograms=50` (the flag may also be given several times, see
- * run.mjs, which passes them joined by commas).
- * @param {string | true | undefined} spec
- * @returns {Record<string, number>}
- */
-export function parseSamples(spec) {
-  /** @type {Record<string, number>} */
-  const out = {};
-  if (spec === undefined) return out;
-  if (spec === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
-  for (const part of spec.split(',')) {
-    if (part.trim() === '') continue;
-    const m = /^\s*([^=\s]+)\s*=\s*(\d+|all)\s*$/.exec(part);
-    if (!m) throw new Error(`--samples: cannot parse "${part}" (want plugin=N; 0 or all keeps every point)`);
-    out[/** @type {string} */ (m[1])] = m[2] === 'all' ? 0 : Number(m[2]);
-  }
-  return out;
-}
-
 /** heapUsed + external; `external` already includes `arrayBuffers` (typed arrays, Buffers). */
 function retainedBytes() {
   const m = process.memoryUsage();
@@ -63,7 +43,6 @@ async function main() {
   const dir = argv.shift();
   if (!dir || dir.startsWith('--')) throw new Error('usage: node --expose-gc bench/ingest/load.mjs DIR [--samples plugin=N,...]');
   const flags = parseFlags(argv);
-  const samplesPerPlugin = parseSamples(flags.get('samples'));
   const logdir = path.resolve(dir);
   /** @type {import('./generate.mjs').Manifest} */
   const manifest = JSON.parse(fs.readFileSync(path.join(logdir, 'MANIFEST.json'), 'utf8'));
@@ -84,6 +63,10 @@ async function main() {
   await settle();
   const before = retainedBytes();
   const t0 = performance.now();
+  const spec = flags.get('samples');
+  if (spec === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
+  // The library's own parser (0 or `all` keeps every point).
+  const samplesPerPlugin = spec === undefined ? {} : core.parseSamplesPerPlugin(spec);
   const mux = new core.LogRootMultiplexer({ logdir, reloadInterval: 0, watch: false, samplesPerPlugin });
   await mux.reload();
   const loadMs = performance.now() - t0;
