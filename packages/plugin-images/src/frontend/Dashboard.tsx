@@ -1,0 +1,6 @@
+/** Scaffold: the Images dashboard lands with its issue. */
+import { EmptyState, type DashboardProps } from '@tb/ui';
+
+export default function Dashboard(_props: DashboardProps) {
+  return <EmptyState title="Coming soon" />;
+}
