@@ -59,6 +59,15 @@ describe('tb-core', () => {
       if (runs.length < 17) await new Promise((r) => setTimeout(r, 50));
     }
     expect(runs).toHaveLength(17);
+    // The compute runner's worker thread loaded tfjs on the best backend here (no GPU,
+    // no libtensorflow: WASM), said so in the log, and /data/environment shows it.
+    const env = (await (await fetch(`${url}data/environment`)).json()) as Record<string, unknown>;
+    expect(env.compute_backend).toBe('wasm');
+    expect(env.compute_backends_skipped).toEqual([
+      { backend: 'tfjs-node-gpu', reason: 'no CUDA GPU found' },
+      { backend: 'tfjs-node', reason: expect.stringContaining('tfjs') },
+    ]);
+    expect(s.err()).toMatch(/compute backend: wasm \(tfjs-node-gpu: no CUDA GPU found; tfjs-node: /);
     s.child.kill('SIGINT');
     expect(await s.exit).toBe(0);
   });

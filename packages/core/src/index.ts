@@ -33,7 +33,10 @@ export {
   type Token,
   type TokenType,
 } from './plugins/tokens.js';
-export { CpuComputeRunner, type ComputeRunner, type ComputeBackend } from './compute/runner.js';
+export { CpuComputeRunner, type ComputeRunner, type ComputeBackend, type BackendInfo } from './compute/runner.js';
+export { chooseBackend, parseBackend, BACKEND_ORDER, type Tfjs, type ChooseOptions } from './compute/backend.js';
+export { createComputeRunner } from './compute/create.js';
+export { TfjsComputeRunner } from './compute/tfjs-runner.js';
 export { parseServeFlags, FlagError, type ServeFlags } from './cli/flags.js';
 export { serve, type Running, type ServeOptions } from './cli/serve.js';
 export { createApp, type AppOptions } from './server/app.js';

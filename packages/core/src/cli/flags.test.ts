@@ -14,7 +14,15 @@ describe('parseServeFlags', () => {
       pathPrefix: '',
       windowTitle: '',
       plugins: [],
+      computeBackend: 'auto',
     });
+  });
+
+  it('reads --compute_backend and names the choices for a wrong one', () => {
+    expect(parseServeFlags(['--logdir', 'l', '--compute_backend', 'wasm']).computeBackend).toBe('wasm');
+    expect(() => parseServeFlags(['--logdir', 'l', '--compute_backend', 'webgl'])).toThrow(
+      "--compute_backend: compute backend should be auto, tfjs-node-gpu, tfjs-node, wasm, cpu; found 'webgl'",
+    );
   });
 
   it('reads every flag, in --flag value and --flag=value forms', () => {

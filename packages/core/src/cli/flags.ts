@@ -3,6 +3,7 @@
  * Parsing is pure: it returns the flags or throws a {@link FlagError} that says what
  * was expected and what was found.
  */
+import { BACKEND_ORDER, parseBackend, type ComputeBackend } from '../compute/backend.js';
 import { parseSamplesPerPlugin, type SamplesPerPlugin } from '../multiplexer/samples.js';
 
 export interface ServeFlags {
@@ -20,6 +21,8 @@ export interface ServeFlags {
   windowTitle: string;
   /** Plugin ids in tab order; empty means every installed plugin. */
   plugins: string[];
+  /** The tfjs backend to start from; `auto` picks the best present. */
+  computeBackend: ComputeBackend | 'auto';
 }
 
 /** A bad command line; the message is shown as is. */
@@ -47,6 +50,11 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
   { name: 'path_prefix', value: 'PATH', help: 'Serve under this URL path, e.g. /tensorboard (behind a proxy).' },
   { name: 'window_title', value: 'TEXT', help: 'The browser window title.' },
   { name: 'plugins', value: 'ID,...', help: 'Only these dashboards, as tabs in this order (default: every installed one).' },
+  {
+    name: 'compute_backend',
+    value: 'NAME',
+    help: `Backend for heavy numeric work: auto (default: the best present), ${BACKEND_ORDER.join(', ')}.`,
+  },
 ];
 
 /** Parses `serve`'s arguments (after the command name). */
@@ -92,6 +100,7 @@ export function parseServeFlags(args: readonly string[]): ServeFlags {
     pathPrefix: parsePathPrefix(str('path_prefix') ?? ''),
     windowTitle: str('window_title') ?? '',
     plugins: (str('plugins') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    computeBackend: parseCompute(str('compute_backend') ?? 'auto'),
   };
 }
 
@@ -101,6 +110,14 @@ function parseSamples(v: string | undefined): SamplesPerPlugin {
     return parseSamplesPerPlugin(v);
   } catch (err) {
     throw new FlagError((err as Error).message);
+  }
+}
+
+function parseCompute(v: string): ComputeBackend | 'auto' {
+  try {
+    return parseBackend(v);
+  } catch (err) {
+    throw new FlagError(`--compute_backend: ${(err as Error).message}`);
   }
 }
 

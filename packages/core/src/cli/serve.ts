@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve as serveNode, type ServerType } from '@hono/node-server';
-import { CpuComputeRunner } from '../compute/runner.js';
+import { createComputeRunner } from '../compute/create.js';
+import type { BackendInfo } from '../compute/backend.js';
 import type { Logger } from '../logger.js';
 import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import { discoverPlugins, nodeModulesDirs } from '../plugins/discovery.js';
-import { hostPlugins, ServiceRegistry } from '../plugins/host.js';
+import { hostPlugins, ServiceRegistry, type HostedPlugin } from '../plugins/host.js';
 import { ComputeRunnerToken, DataProviderToken, FlagsToken, LoggerToken } from '../plugins/tokens.js';
 import { createApp } from '../server/app.js';
 import { FlagError, type ServeFlags } from './flags.js';
@@ -48,36 +49,46 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
     samplesPerPlugin: flags.samplesPerPlugin,
     logger: o.logger,
   });
-  const compute = new CpuComputeRunner();
+  const compute = createComputeRunner(flags.computeBackend);
   const services = new ServiceRegistry()
     .provide(DataProviderToken, mux.provider)
     .provide(ComputeRunnerToken, compute)
     .provide(FlagsToken, Object.freeze({ ...flags }))
     .provide(LoggerToken, o.logger);
 
-  const { found, skipped } = await discoverPlugins([...nodeModulesDirs(o.pluginSearch), ...(o.packageDirs ?? [])], o.version);
-  for (const s of skipped) o.logger.warn(s.reason);
-  const plugins = hostPlugins(found, flags.plugins, services);
-  if (plugins.length === 0) o.logger.warn('no plugins are installed: add some, e.g. pnpm add @tb/plugin-scalars');
+  // A wiring error or a busy port stops here: the compute worker goes with it.
+  let plugins: HostedPlugin[];
+  let server: ServerType;
+  try {
+    const { found, skipped } = await discoverPlugins([...nodeModulesDirs(o.pluginSearch), ...(o.packageDirs ?? [])], o.version);
+    for (const s of skipped) o.logger.warn(s.reason);
+    plugins = hostPlugins(found, flags.plugins, services);
+    if (plugins.length === 0) o.logger.warn('no plugins are installed: add some, e.g. pnpm add @tb/plugin-scalars');
 
-  const shellDir = o.shellDir === undefined ? (existsSync(SHELL_DIR) ? SHELL_DIR : null) : o.shellDir;
-  const app = createApp({
-    mux,
-    plugins,
-    compute,
-    logger: o.logger,
-    version: o.version,
-    pathPrefix: flags.pathPrefix,
-    windowTitle: flags.windowTitle,
-    shellDir,
-  });
+    const shellDir = o.shellDir === undefined ? (existsSync(SHELL_DIR) ? SHELL_DIR : null) : o.shellDir;
+    const app = createApp({
+      mux,
+      plugins,
+      compute,
+      logger: o.logger,
+      version: o.version,
+      pathPrefix: flags.pathPrefix,
+      windowTitle: flags.windowTitle,
+      shellDir,
+    });
 
-  const server = await listen(app.fetch, flags.host, flags.port);
+    server = await listen(app.fetch, flags.host, flags.port);
+  } catch (err) {
+    await compute.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const shownHost = flags.bindAll || flags.host === '::' || flags.host === '0.0.0.0' ? 'localhost' : hostForUrl(flags.host);
   const url = `http://${shownHost}:${port}${flags.pathPrefix}/`;
-  o.logger.info(
-    `compute backend: ${compute.backend}; plugins: ${plugins.map((p) => `${p.plugin.id}@${p.plugin.version}`).join(', ') || '(none)'}`,
+  o.logger.info(`plugins: ${plugins.map((p) => `${p.plugin.id}@${p.plugin.version}`).join(', ') || '(none)'}`);
+  compute.info().then(
+    (info) => o.logger.info(`compute backend: ${describeBackend(info)}`),
+    (err: Error) => o.logger.error(`compute backend: none could be loaded (${err.message})`),
   );
 
   const loading = mux.start().catch((err: Error) => o.logger.error(`loading failed: ${err.message}`));
@@ -94,10 +105,17 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
         });
         await mux.close();
         await loading;
+        await compute.close();
       })();
       return closing;
     },
   };
+}
+
+/** `wasm (tfjs-node-gpu: no CUDA GPU found; tfjs-node: ...)`: the choice and why not the better ones. */
+export function describeBackend(info: BackendInfo): string {
+  if (info.skipped.length === 0) return info.backend;
+  return `${info.backend} (${info.skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')})`;
 }
 
 function hostForUrl(host: string): string {

@@ -1,29 +1,41 @@
 /**
- * The compute runner: one service for heavy numeric work, shared by plugins. This is
- * its interface and the plain CPU implementation; faster backends (tfjs-node-gpu,
- * tfjs-node, WASM) plug in behind the same interface and say which one runs.
+ * The compute runner: one service for heavy numeric work, shared by plugins (PCA, t-SNE,
+ * UMAP, nearest neighbours...). `createComputeRunner` gives the real one: tfjs on the best
+ * backend present (see ./backend.ts), in a worker thread so the server never stalls.
+ * {@link CpuComputeRunner} is plain JavaScript on the calling thread, for tests and tools
+ * that must not start a worker.
  */
+import type { BackendInfo } from './backend.js';
 
-/** Which backend does the work. */
-export type ComputeBackend = 'cpu' | 'wasm' | 'tfjs-node' | 'tfjs-node-gpu';
+export type { BackendInfo, ComputeBackend } from './backend.js';
 
 export interface ComputeRunner {
-  readonly backend: ComputeBackend;
+  /** Which backend does the work, once it has loaded (the first call waits for that). */
+  info(): Promise<BackendInfo>;
   /**
    * Row-major matrix product of a (m x k) and b (k x n).
-   * @example runner.matmul(Float32Array.of(1, 2), Float32Array.of(3, 4), 1, 2, 1) // [11]
+   * @example await runner.matmul(Float32Array.of(1, 2), Float32Array.of(3, 4), 1, 2, 1) // [11]
    */
   matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Promise<Float32Array>;
+  /** Stops the worker, if any; later calls reject. */
+  close(): Promise<void>;
 }
 
-/** The portable fallback: plain JavaScript on the calling thread. */
+/** Throws a RangeError unless a and b hold m x k and k x n elements. */
+export function checkMatmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+  if (a.length !== m * k || b.length !== k * n) {
+    throw new RangeError(`matmul: expected a of ${m}x${k} and b of ${k}x${n}, got ${a.length} and ${b.length} elements`);
+  }
+}
+
+/** Plain JavaScript on the calling thread. */
 export class CpuComputeRunner implements ComputeRunner {
-  readonly backend = 'cpu' as const;
+  async info(): Promise<BackendInfo> {
+    return { backend: 'cpu', skipped: [] };
+  }
 
   async matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Promise<Float32Array> {
-    if (a.length !== m * k || b.length !== k * n) {
-      throw new RangeError(`matmul: expected a of ${m}x${k} and b of ${k}x${n}, got ${a.length} and ${b.length} elements`);
-    }
+    checkMatmul(a, b, m, k, n);
     const out = new Float32Array(m * n);
     for (let i = 0; i < m; i++) {
       for (let p = 0; p < k; p++) {
@@ -34,4 +46,6 @@ export class CpuComputeRunner implements ComputeRunner {
     }
     return out;
   }
+
+  async close(): Promise<void> {}
 }

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { AppOptions } from './app.js';
 import type { HostedPlugin } from '../plugins/host.js';
 import type { DataProvider } from '../multiplexer/data-provider.js';
+import type { ComputeRunner } from '../compute/runner.js';
 
 /** One entry of /data/plugins_listing. */
 export interface PluginListing {
@@ -26,13 +27,23 @@ export async function isActive(hosted: HostedPlugin, provider: DataProvider): Pr
   return plugin.pluginNames.some((name) => provider.listTags(name).size > 0);
 }
 
+/** The compute backend for /data/environment: its name, or 'unavailable' with the reason. */
+async function computeFields(compute: ComputeRunner): Promise<Record<string, unknown>> {
+  try {
+    const info = await compute.info();
+    return { compute_backend: info.backend, compute_backends_skipped: info.skipped };
+  } catch (err) {
+    return { compute_backend: 'unavailable', compute_error: (err as Error).message };
+  }
+}
+
 export function coreRoutes(o: AppOptions): Hono {
   const app = new Hono();
   const location = () => o.mux.roots.map((r) => (r.name ? `${r.name}:${r.path}` : r.path)).join(',');
 
   app.get('/runs', (c) => c.json(o.mux.provider.listRuns().map((r) => r.name)));
 
-  app.get('/environment', (c) =>
+  app.get('/environment', async (c) =>
     c.json({
       version: o.version,
       data_location: location(),
@@ -40,7 +51,7 @@ export function coreRoutes(o: AppOptions): Hono {
       experiment_name: '',
       experiment_description: '',
       creation_time: 0,
-      compute_backend: o.compute.backend,
+      ...(await computeFields(o.compute)),
     }),
   );
 
