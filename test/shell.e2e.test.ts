@@ -68,6 +68,9 @@ describe('the shell in Chromium', () => {
     expect(await adam.getAttribute('style')).toContain(`rgb(${r}, ${g}, ${b})`);
     const other = (await page.getByTestId('color-sgd/train').inputValue()).toLowerCase();
     expect(other).not.toBe(swatch);
+    // The sidebar's foot says where the data is and which compute backend runs (WASM here).
+    await expect.poll(() => page.getByTestId('environment').textContent()).toContain('Compute: wasm');
+    expect(await page.getByTestId('environment').textContent()).toContain('mnist-like');
     await page.screenshot({ path: path.join(SHOTS, 'shell-runs-echo.png') });
   });
 

@@ -23,13 +23,18 @@ export interface TestServer {
  * Runs `tb-core serve` with `args` from a temporary directory whose node_modules holds
  * links to `pluginPackages` (directories of plugin packages).
  */
-export async function startServer(args: readonly string[], pluginPackages: readonly string[] = []): Promise<TestServer> {
+export async function startServer(
+  args: readonly string[],
+  pluginPackages: readonly string[] = [],
+  o: { readonly env?: NodeJS.ProcessEnv; readonly startTimeoutMs?: number } = {},
+): Promise<TestServer> {
   const app = await mkdtemp(path.join(os.tmpdir(), 'tb-e2e-app-'));
   const nm = path.join(app, 'node_modules');
   await mkdir(nm);
   for (const dir of pluginPackages) await symlink(dir, path.join(nm, path.basename(dir)));
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
     cwd: app,
+    env: { ...process.env, ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,7 +42,7 @@ export async function startServer(args: readonly string[], pluginPackages: reado
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tb-core did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`tb-core did not start:\n${output}`)), o.startTimeoutMs ?? 20_000);
     const check = () => {
       const m = /at (http:\/\/\S+)/.exec(output);
       if (m) {

@@ -204,6 +204,7 @@ export function App({ config, load }: AppProps) {
           onSetMany={(list, on) => setSelection(on ? { select: list } : { deselect: list })}
           onColorChange={setColor}
           dataLocation={env?.dataLocation ?? ''}
+          environment={env}
         />
         <main class="tb-main" data-testid="main">
           {refreshError && (

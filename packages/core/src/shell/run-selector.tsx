@@ -20,6 +20,8 @@ export interface RunSelectorProps {
   readonly onColorChange: (run: string, color: string) => void;
   /** The log directory, for the hint when there are no runs. */
   readonly dataLocation: string;
+  /** Shown at the sidebar's foot: where the data is and what computes (null while loading). */
+  readonly environment?: { readonly dataLocation: string; readonly computeBackend: string; readonly version: string } | null;
 }
 
 /** The sidebar's run list. */
@@ -102,6 +104,16 @@ export function RunSelector(props: RunSelectorProps) {
             );
           })}
         </ul>
+      )}
+      {props.environment && (
+        <footer class="tb-sidebar__footer" data-testid="environment">
+          <span title={props.environment.dataLocation}>
+            Data: <code class="tb-code">{props.environment.dataLocation}</code>
+          </span>
+          <span title="The backend that runs heavy numeric work (tfjs-node-gpu, tfjs-node, wasm or cpu)">
+            Compute: {props.environment.computeBackend || 'loading'} · tb-core {props.environment.version}
+          </span>
+        </footer>
       )}
     </aside>
   );
