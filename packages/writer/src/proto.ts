@@ -1,0 +1,119 @@
+/**
+ * A small protobuf encoder: enough of the wire format (varints, 64- and 32-bit fixed,
+ * length-delimited) to write Event, Summary and the plugin metadata messages without
+ * a protobuf library. Fields are written in call order; zero values are written only
+ * when asked (proto3 readers treat a missing field as zero either way).
+ */
+
+const utf8 = new TextEncoder();
+
+export class ProtoWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+
+  /** An unsigned varint field (wire type 0); negative int64 values as two's complement. */
+  varint(field: number, value: number | bigint): this {
+    this.key(field, 0);
+    this.rawVarint(value);
+    return this;
+  }
+
+  /** A bool field. */
+  bool(field: number, value: boolean): this {
+    return this.varint(field, value ? 1 : 0);
+  }
+
+  /** A double field (wire type 1). */
+  double(field: number, value: number): this {
+    this.key(field, 1);
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setFloat64(0, value, true);
+    return this.push(b);
+  }
+
+  /** A float field (wire type 5). */
+  float(field: number, value: number): this {
+    this.key(field, 5);
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setFloat32(0, value, true);
+    return this.push(b);
+  }
+
+  /** A bytes field (wire type 2). */
+  bytes(field: number, value: Uint8Array): this {
+    this.key(field, 2);
+    this.rawVarint(value.length);
+    return this.push(value);
+  }
+
+  /** A string field, UTF-8. */
+  string(field: number, value: string): this {
+    return this.bytes(field, utf8.encode(value));
+  }
+
+  /** An embedded message field. */
+  message(field: number, value: ProtoWriter): this {
+    return this.bytes(field, value.finish());
+  }
+
+  /** A packed repeated double field. */
+  packedDoubles(field: number, values: ArrayLike<number>): this {
+    const b = new Uint8Array(values.length * 8);
+    const view = new DataView(b.buffer);
+    for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i]!, true);
+    return this.bytes(field, b);
+  }
+
+  /** A packed repeated float field. */
+  packedFloats(field: number, values: ArrayLike<number>): this {
+    const b = new Uint8Array(values.length * 4);
+    const view = new DataView(b.buffer);
+    for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
+    return this.bytes(field, b);
+  }
+
+  /** The encoded message. */
+  finish(): Uint8Array {
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  private key(field: number, wire: number): void {
+    this.rawVarint(field * 8 + wire);
+  }
+
+  private rawVarint(value: number | bigint): void {
+    if (typeof value === 'number' && value >= 0 && value < 2 ** 31 && Number.isInteger(value)) {
+      const bytes: number[] = [];
+      let v = value;
+      while (v >= 0x80) {
+        bytes.push((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      bytes.push(v);
+      this.push(Uint8Array.from(bytes));
+      return;
+    }
+    let v = BigInt.asUintN(64, BigInt(value));
+    const bytes: number[] = [];
+    do {
+      let byte = Number(v & 0x7fn);
+      v >>= 7n;
+      if (v !== 0n) byte |= 0x80;
+      bytes.push(byte);
+    } while (v !== 0n);
+    this.push(Uint8Array.from(bytes));
+  }
+
+  private push(b: Uint8Array): this {
+    this.chunks.push(b);
+    this.size += b.length;
+    return this;
+  }
+}
