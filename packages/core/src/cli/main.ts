@@ -1,14 +1,15 @@
 /**
- * The `tb-core` command line: `serve` and `inspect`, `--help`, `--version`.
+ * The `tb-core` command line: `serve`, `demo` and `inspect`, `--help`, `--version`.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
-import { consoleLogger } from '../logger.js';
+import { demoCacheDir, ensureDemo, isDemoComplete } from '../demo/cache.js';
+import { consoleLogger, type Logger } from '../logger.js';
 import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import { PluginError } from '../plugins/define-plugin.js';
-import { FlagError, parseServeFlags, serveHelp } from './flags.js';
+import { FlagError, parseServeFlags, serveHelp, type ServeFlags } from './flags.js';
 import { inspectReport } from './inspect.js';
 import { serve } from './serve.js';
 
@@ -16,6 +17,9 @@ const HELP = `Usage: tb-core <command> [flags]
 
 Commands:
   serve     Serve the dashboards of a log directory at http://localhost:6006/
+            (no --logdir: the demo's logs, written once into a cache folder)
+  demo      Train a small digit classifier with TensorFlow.js and write its logs
+            (tb-core demo --help)
   inspect   Load a log directory once and print its runs, tags and problems.
 
 Flags of serve (inspect takes --logdir, --logdir_spec, --samples_per_plugin):
@@ -37,6 +41,10 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = args;
+  if (command === 'demo' && args.includes('--help')) {
+    process.stdout.write((await import('./demo.js')).DEMO_HELP);
+    return 0;
+  }
   if (args.includes('--help') || command === 'help') {
     process.stdout.write(HELP);
     return 0;
@@ -48,7 +56,12 @@ export async function main(args: string[]): Promise<number> {
   try {
     if (command === 'serve') return await runServe(rest);
     if (command === 'inspect') return await runInspect(rest);
-    process.stderr.write(`tb-core: unknown command '${command}'; expected serve or inspect (tb-core --help)\n`);
+    if (command === 'demo') {
+      // Loaded only here: the demo pulls in tfjs and @tb/writer.
+      const { demoCommand } = await import('./demo.js');
+      return await demoCommand(rest, (line) => process.stderr.write(`${line}\n`));
+    }
+    process.stderr.write(`tb-core: unknown command '${command}'; expected serve, demo or inspect (tb-core --help)\n`);
     return 2;
   } catch (err) {
     if (err instanceof FlagError || err instanceof PluginError || err instanceof InvalidArgumentError) {
@@ -63,6 +76,7 @@ export async function main(args: string[]): Promise<number> {
 async function runServe(args: string[]): Promise<number> {
   const flags = parseServeFlags(args);
   const logger = consoleLogger('info');
+  if (flags.logdir === undefined && flags.logdirSpec === undefined) flags.logdir = await demoLogs(flags, logger);
   const coreDir = fileURLToPath(new URL('../../', import.meta.url));
   // Plugins: installed packages (node_modules up from here and from @tb/core), and the
   // packages beside @tb/core (this workspace's packages/, or an install's @tb/ scope).
@@ -82,6 +96,20 @@ async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   return 0;
+}
+
+/** The demo's logs in the cache folder, written first if they are not there yet. */
+async function demoLogs(flags: ServeFlags, logger: Logger): Promise<string> {
+  const dir = demoCacheDir();
+  if (!isDemoComplete(dir)) {
+    logger.info(`no --logdir given: writing the demo's logs into ${dir} (once; well under a minute)`);
+    const { writeDemo } = await import('./demo.js');
+    await ensureDemo(dir, async (target) => {
+      await writeDemo(target, flags.computeBackend, (line) => logger.info(`demo: ${line}`));
+    });
+  }
+  logger.info(`no --logdir given: serving the demo's logs in ${dir} (tb-core serve --logdir DIR serves yours)`);
+  return dir;
 }
 
 async function runInspect(args: string[]): Promise<number> {
