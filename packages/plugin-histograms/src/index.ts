@@ -1,7 +1,12 @@
-/** @tb/plugin-histograms (scaffold; the dashboard lands with its issue). */
+/**
+ * @tb/plugin-histograms: the Histograms and Distributions dashboards. Backend routes under
+ * /data/plugin/histograms/ (TensorBoard-compatible; see ../http-api.md) and a federated
+ * Preact frontend.
+ */
 import { fileURLToPath } from 'node:url';
 import { DataProviderToken, definePlugin } from '@tb/core';
 import { PLUGIN_ID, PLUGIN_NAME, REMOTE_NAME, VERSION } from './metadata.js';
+import { histogramsRoutes } from './server.js';
 
 export default definePlugin({
   id: PLUGIN_ID,
@@ -9,6 +14,6 @@ export default definePlugin({
   title: 'Histograms',
   pluginNames: [PLUGIN_NAME],
   needs: { data: DataProviderToken },
-  routes: () => {},
+  routes: (app, { data }) => histogramsRoutes(app, data),
   frontend: { dir: fileURLToPath(new URL('./frontend/', import.meta.url)), remoteName: REMOTE_NAME },
 });

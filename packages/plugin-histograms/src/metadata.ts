@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
+/** The plugin id, its route prefix (/data/plugin/histograms/) and the plugin_name it reads. */
 export const PLUGIN_ID = 'histograms';
 export const PLUGIN_NAME = 'histograms';
 export const REMOTE_NAME = 'tb_plugin_histograms';
