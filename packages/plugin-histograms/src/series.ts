@@ -47,7 +47,8 @@ function toEvent(datum: TensorDatum): HistogramEvent {
 function notFound(data: DataProvider, run: string, tag: string): NotFoundError {
   const tags = data.listTags(PLUGIN_NAME, { runs: [run] }).get(run);
   if (!tags) {
-    const runs = [...data.listTags(PLUGIN_NAME).keys()];
+    const withHistograms = data.listTags(PLUGIN_NAME);
+    const runs = data.listRuns().map((r) => r.name).filter((name) => withHistograms.has(name));
     return new NotFoundError(`no histograms for run ${JSON.stringify(run)}: expected one of the runs with histograms, ${listNames(runs)}`);
   }
   return new NotFoundError(`run ${JSON.stringify(run)} has no histogram tag ${JSON.stringify(tag)}: its tags are ${listNames([...tags.keys()])}`);
