@@ -18,3 +18,4 @@ export { DownloadMenu, type DownloadItem, type DownloadMenuProps } from './downl
 export { EmptyState, type EmptyStateProps } from './empty-state.js';
 export { LoadingState, type LoadingStateProps } from './loading-state.js';
 export { ErrorState, errorMessage, type ErrorStateProps } from './error-state.js';
+export { useVisible } from './use-visible.js';

@@ -4,7 +4,7 @@
  * guide and dots on the hovered points, drag to zoom a box, double-click to reset.
  * The lines canvas carries `data-path-hash`, a fingerprint of the drawn lines.
  */
-import { errorMessage } from '@tb/ui';
+import { errorMessage, useVisible } from '@tb/ui';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { downsampleFor } from './api.js';
 import { buildFrame, type ChartLine, type Frame } from './chart-frame.js';
@@ -18,7 +18,6 @@ import type { ScalarSettings } from './settings.js';
 import { Tooltip, type TooltipContent } from './Tooltip.js';
 import { useSize, type Size } from './use-size.js';
 import { useStoreVersion } from './use-store-version.js';
-import { useVisible } from './use-visible.js';
 import { NO_ZOOM, zoomFromDrag, type Zoom } from './zoom.js';
 
 /** Props of {@link ScalarChart}. */

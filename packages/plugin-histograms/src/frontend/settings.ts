@@ -1,0 +1,41 @@
+/** The dashboard's settings, kept in localStorage like TensorBoard keeps them per user. */
+
+export type View = 'histograms' | 'distributions';
+export type HistogramMode = 'offset' | 'overlay';
+export type XAxis = 'step' | 'relative' | 'wall';
+
+export interface HistogramSettings {
+  readonly view: View;
+  readonly mode: HistogramMode;
+  readonly xAxis: XAxis;
+}
+
+export const DEFAULT_SETTINGS: HistogramSettings = { view: 'histograms', mode: 'offset', xAxis: 'step' };
+export const SETTINGS_KEY = 'tb.histograms.settings';
+
+/** Settings from stored JSON; anything unknown falls back to the default. */
+export function parseSettings(raw: unknown): HistogramSettings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+  return {
+    view: pick(o.view, ['histograms', 'distributions'], DEFAULT_SETTINGS.view),
+    mode: pick(o.mode, ['offset', 'overlay'], DEFAULT_SETTINGS.mode),
+    xAxis: pick(o.xAxis, ['step', 'relative', 'wall'], DEFAULT_SETTINGS.xAxis),
+  };
+}
+
+export function loadSettings(): HistogramSettings {
+  try {
+    return parseSettings(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function saveSettings(s: HistogramSettings): void {
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+  } catch {
+    // Private mode or full storage: settings last for this page only.
+  }
+}
