@@ -106,3 +106,4 @@ export type {
   SessionEndInfoMessage,
   DeepPartial,
 } from './events/proto-types.js';
+export { markdownToSafeHtml } from './text/markdown.js';

@@ -1,5 +1,5 @@
-/** The `tags` answer: `{run: {tag: {displayName, description}}}` for every histogram tag. */
-import type { DataProvider } from '@tb/core';
+/** The `tags` answer: `{run: {tag: {displayName, description}}}` for every histogram tag (descriptions as safe HTML). */
+import { markdownToSafeHtml, type DataProvider } from '@tb/core';
 import { PLUGIN_NAME } from './metadata.js';
 
 export type TagsAnswer = Record<string, Record<string, { displayName: string; description: string }>>;
@@ -9,12 +9,7 @@ export function tagsImpl(data: DataProvider): TagsAnswer {
   return Object.fromEntries(
     [...data.listTags(PLUGIN_NAME)].map(([run, tags]) => [
       run,
-      Object.fromEntries([...tags].map(([tag, info]) => [tag, { displayName: info.displayName, description: escapeHtml(info.description) }])),
+      Object.fromEntries([...tags].map(([tag, info]) => [tag, { displayName: info.displayName, description: markdownToSafeHtml(info.description) }])),
     ]),
   );
-}
-
-/** Descriptions are shown as text: escaped, never raw HTML. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,8 +2,7 @@
  * The `tags` answer: `{run: {tag: {displayName, description}}}` for every scalar tag,
  * with the description rendered from markdown to safe HTML, as TensorBoard sends it.
  */
-import type { DataProvider } from '@tb/core';
-import { markdownToSafeHtml } from './markdown.js';
+import { markdownToSafeHtml, type DataProvider } from '@tb/core';
 import { LATEST_DATA_VERSION, PLUGIN_NAME, parsePluginData } from './metadata.js';
 
 /** One tag as the dashboard lists it. */
