@@ -24,9 +24,9 @@ describe.each(['mnist-like', 'tf2-format'])('against TensorBoard on %s', (root) 
     expect(requests.filter((r) => r.path.endsWith('/distributions')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(requests.map((r) => [`${r.path}?${new URLSearchParams(r.query).toString()}`, r] as const))('%s', async (_, r) => {
+  it.each(requests.map((r) => [`${r.path}?${new URLSearchParams(r.query.map(([k, v]) => [k, String(v)])).toString()}`, r] as const))('%s', async (_, r) => {
     const route = r.path.replace('/data/plugin/distributions/', '/data/plugin/histograms/');
-    const url = route.endsWith('/tags') && r.path.includes('/distributions/') ? '/data/plugin/histograms/tags' : `${route}?${new URLSearchParams(r.query).toString()}`;
+    const url = route.endsWith('/tags') && r.path.includes('/distributions/') ? '/data/plugin/histograms/tags' : `${route}?${new URLSearchParams(r.query.map(([k, v]) => [k, String(v)])).toString()}`;
     const res = await app.request(url);
     expect(res.status).toBe(r.status);
     const ours = (await res.json()) as unknown;

@@ -3,9 +3,9 @@
  * runs selected in the shell, shown as Histograms (offset or overlay) or Distributions.
  * Federated as `tb_plugin_histograms/Dashboard`; the shell passes {@link DashboardProps}.
  */
-import { EmptyState, ErrorState, LoadingState, TagGroups, errorMessage, runColor, type DashboardProps } from '@tb/ui';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { fetchTagIndex, type TagIndex } from './api.js';
+import { EmptyState, ErrorState, LoadingState, TagGroups, errorMessage, runColor, useFetched, useRunVersions, type DashboardProps } from '@tb/ui';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { fetchTagIndex } from './api.js';
 import { HistogramCard } from './HistogramCard.js';
 import { loadSettings, saveSettings, type HistogramSettings } from './settings.js';
 import { Toolbar } from './Toolbar.js';
@@ -13,30 +13,12 @@ import './histograms.css';
 
 export default function Dashboard(props: DashboardProps) {
   const { fetch, selectedRuns, runColors, reloadSignal } = props;
-  const [index, setIndex] = useState<TagIndex | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const tagIndex = useFetched(() => fetchTagIndex(fetch), [fetch, reloadSignal]);
+  const index = tagIndex.value;
+  const error = tagIndex.error;
   const [settings, setSettings] = useState<HistogramSettings>(loadSettings);
   const [filter, setFilter] = useState('');
-  // Per-run data versions: a reload bumps the runs that changed (all when unknown).
-  const versions = useRef(new Map<string, number>());
-  const lastSignal = useRef(reloadSignal);
-  if (lastSignal.current !== reloadSignal) {
-    lastSignal.current = reloadSignal;
-    const changed = props.changedRuns.length > 0 ? props.changedRuns : [...(index?.values() ?? [])].flat();
-    for (const run of changed) versions.current.set(run, (versions.current.get(run) ?? 0) + 1);
-  }
-
-  useEffect(() => {
-    let live = true;
-    fetchTagIndex(fetch).then(
-      (i) => live && (setIndex(i), setError(null)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetch, reloadSignal, attempt]);
+  const versionOf = useRunVersions(props);
 
   const update = useCallback((next: HistogramSettings) => {
     setSettings(next);
@@ -58,12 +40,12 @@ export default function Dashboard(props: DashboardProps) {
           fetch={fetch}
           settings={settings}
           darkMode={props.settings.darkMode}
-          version={versions.current.get(run) ?? 0}
+          version={versionOf(run)}
         />
       ));
 
   let body;
-  if (!index && error) body = <ErrorState title="Could not load the histogram tags" error={error} onRetry={() => setAttempt(attempt + 1)} testId="histograms-error" />;
+  if (!index && error) body = <ErrorState title="Could not load the histogram tags" error={error} onRetry={tagIndex.retry} testId="histograms-error" />;
   else if (!index) body = <LoadingState label="Loading histograms…" testId="histograms-loading" />;
   else if (index.size === 0) {
     body = (

@@ -2,8 +2,8 @@
  * A card for one (tag, run): fetches its histograms or distributions when it comes into
  * view and again on each reload signal that concerns its run, and draws them.
  */
-import { Card, ErrorState, LoadingState, type PluginFetch, useVisible } from '@tb/ui';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Card, ErrorState, LoadingState, useFetched, useVisible, type PluginFetch } from '@tb/ui';
+import { useRef } from 'preact/hooks';
 import { fetchDistributions, fetchHistograms, type StepDistribution, type StepHistogram } from './api.js';
 import { DistributionChart } from './DistributionChart.js';
 import { HistogramChart } from './HistogramChart.js';
@@ -26,29 +26,18 @@ export function HistogramCard(props: HistogramCardProps) {
   const { tag, run, fetch, settings } = props;
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!visible) return;
-    let live = true;
-    const load: Promise<Loaded> =
+  const { value: loaded, error, retry } = useFetched<Loaded>(
+    () =>
       settings.view === 'histograms'
         ? fetchHistograms(fetch, run, tag).then((data) => ({ view: 'histograms', data }))
-        : fetchDistributions(fetch, run, tag).then((data) => ({ view: 'distributions', data }));
-    load.then(
-      (l) => live && (setLoaded(l), setError(null)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [visible, fetch, run, tag, settings.view, props.version, attempt]);
+        : fetchDistributions(fetch, run, tag).then((data) => ({ view: 'distributions', data })),
+    [fetch, run, tag, settings.view, props.version],
+    visible,
+  );
 
   const id = `${settings.view === 'histograms' ? 'hist' : 'dist'}-${run}-${tag}`;
   let body;
-  if (error && !loaded) body = <ErrorState title="Could not load this tag" error={error} onRetry={() => setAttempt(attempt + 1)} />;
+  if (error && !loaded) body = <ErrorState title="Could not load this tag" error={error} onRetry={retry} />;
   else if (!loaded || loaded.view !== settings.view) body = <LoadingState label="Loading…" />;
   else if (loaded.data.length === 0) body = <p class="tb-hist__note">No data for this run yet.</p>;
   else if (loaded.view === 'histograms') {

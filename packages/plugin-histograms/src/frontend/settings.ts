@@ -1,4 +1,5 @@
 /** The dashboard's settings, kept in localStorage like TensorBoard keeps them per user. */
+import { loadStored, saveStored } from '@tb/ui';
 
 export type View = 'histograms' | 'distributions';
 export type HistogramMode = 'offset' | 'overlay';
@@ -11,7 +12,7 @@ export interface HistogramSettings {
 }
 
 export const DEFAULT_SETTINGS: HistogramSettings = { view: 'histograms', mode: 'offset', xAxis: 'step' };
-export const SETTINGS_KEY = 'tb.histograms.settings';
+export const SETTINGS_KEY = 'histograms.settings';
 
 /** Settings from stored JSON; anything unknown falls back to the default. */
 export function parseSettings(raw: unknown): HistogramSettings {
@@ -25,17 +26,9 @@ export function parseSettings(raw: unknown): HistogramSettings {
 }
 
 export function loadSettings(): HistogramSettings {
-  try {
-    return parseSettings(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  return loadStored(SETTINGS_KEY, parseSettings);
 }
 
 export function saveSettings(s: HistogramSettings): void {
-  try {
-    localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
-  } catch {
-    // Private mode or full storage: settings last for this page only.
-  }
+  saveStored(SETTINGS_KEY, s);
 }

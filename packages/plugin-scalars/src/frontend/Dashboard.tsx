@@ -11,7 +11,9 @@ import {
   TagGroups,
   compileFilter,
   errorMessage,
+  loadStored,
   runColor,
+  saveStored,
   type DashboardProps,
   type DownloadItem,
 } from '@tb/ui';
@@ -23,7 +25,6 @@ import { saveFile } from './save-file.js';
 import { ScalarCard } from './ScalarCard.js';
 import { SeriesStore } from './series-store.js';
 import { parseSettings, SETTINGS_KEY, type ScalarSettings } from './settings.js';
-import { loadStored, saveStored } from './storage.js';
 import { indexTags, runsWithTag, tagsOfRuns, type TagInfo } from './tag-index.js';
 import { Toolbar } from './Toolbar.js';
 import './scalars.css';

@@ -4,7 +4,7 @@
  */
 
 /** The localStorage key (under storage.ts's prefix). */
-export const PINS_KEY = 'pins';
+export const PINS_KEY = 'scalars.pins';
 
 /** The pinned tags from a stored value: its strings, each once; [] for anything else. */
 export function parsePins(raw: unknown): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampSmoothing, DEFAULT_SETTINGS, parseSettings } from './settings.js';
-import { loadStored, saveStored, type StorageLike } from './storage.js';
+import { clampSmoothing, DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY } from './settings.js';
+import { loadStored, saveStored, type StorageLike } from '@tb/ui';
 
 function memory(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -31,15 +31,15 @@ describe('parseSettings', () => {
 describe('storage', () => {
   it('round-trips through JSON under the prefix', () => {
     const s = memory();
-    saveStored('settings', { ...DEFAULT_SETTINGS, xAxis: 'wall' }, s);
+    saveStored(SETTINGS_KEY, { ...DEFAULT_SETTINGS, xAxis: 'wall' }, s);
     expect([...s.data.keys()]).toEqual(['tb-core.scalars.settings']);
-    expect(loadStored('settings', parseSettings, s).xAxis).toBe('wall');
+    expect(loadStored(SETTINGS_KEY, parseSettings, s).xAxis).toBe('wall');
   });
 
   it('falls back on junk and on a failing storage', () => {
     const s = memory();
     s.data.set('tb-core.scalars.settings', '{not json');
-    expect(loadStored('settings', parseSettings, s)).toEqual(DEFAULT_SETTINGS);
+    expect(loadStored(SETTINGS_KEY, parseSettings, s)).toEqual(DEFAULT_SETTINGS);
     const broken: StorageLike = {
       getItem: () => {
         throw new Error('denied');
@@ -48,8 +48,8 @@ describe('storage', () => {
         throw new Error('full');
       },
     };
-    expect(loadStored('settings', parseSettings, broken)).toEqual(DEFAULT_SETTINGS);
-    expect(() => saveStored('settings', 1, broken)).not.toThrow();
-    expect(loadStored('settings', parseSettings, null)).toEqual(DEFAULT_SETTINGS);
+    expect(loadStored(SETTINGS_KEY, parseSettings, broken)).toEqual(DEFAULT_SETTINGS);
+    expect(() => saveStored(SETTINGS_KEY, 1, broken)).not.toThrow();
+    expect(loadStored(SETTINGS_KEY, parseSettings, null)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: ScalarSettings = {
 };
 
 /** The localStorage key (under storage.ts's prefix). */
-export const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'scalars.settings';
 
 /** A smoothing weight clamped to [0, MAX_SMOOTHING]; NaN gives the default. */
 export function clampSmoothing(w: number): number {

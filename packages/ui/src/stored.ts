@@ -1,6 +1,6 @@
 /**
- * The dashboard's preferences in localStorage, under `tb-core.scalars.` keys. Reads and
- * writes never throw: storage may be disabled, full, or hold values from an older
+ * A dashboard's preferences in localStorage, under `tb-core.<key>` (each plugin names
+ * its keys `<plugin id>.<name>`, e.g. `scalars.settings`). Reads and writes never throw: storage may be disabled, full, or hold values from an older
  * version, which the caller's parser turns into defaults.
  */
 
@@ -10,7 +10,7 @@ export interface StorageLike {
   setItem(key: string, value: string): void;
 }
 
-export const STORAGE_PREFIX = 'tb-core.scalars.';
+export const STORAGE_PREFIX = 'tb-core.';
 
 /** The page's localStorage, or null where there is none (Node, disabled storage). */
 export function defaultStorage(): StorageLike | null {

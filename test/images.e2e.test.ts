@@ -1,0 +1,154 @@
+/// <reference lib="dom" />
+/**
+ * The Images dashboard in real Chromium on ../shared/corpus/mnist-like and tf2-format:
+ * images appear sharp (pixelated), the slider and the arrow keys change the step and
+ * the bytes shown, several samples per step, enlarge and compare; an unknown key gets a
+ * 404 and the server goes on; --samples_per_plugin images=N bounds the steps kept.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { CORPUS, ROOT, startServer, type TestServer } from './support/server.js';
+
+const SHOTS = path.join(ROOT, 'test-results');
+
+/** The bytes the <img> shows, fetched again from its (absolute) src. */
+async function bytesOf(page: Page, img: Locator): Promise<Buffer> {
+  const src = await img.evaluate((el: HTMLImageElement) => el.src);
+  return Buffer.from(await (await page.request.get(src)).body());
+}
+
+describe('Images in Chromium', () => {
+  let mnist: TestServer;
+  let tf2: TestServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [mnist, tf2] = await Promise.all([
+      startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0', '--plugins', 'images']),
+      startServer(['--logdir', path.join(CORPUS, 'tf2-format'), '--reload_interval', '0', '--plugins', 'images,scalars']),
+    ]);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([mnist?.stop(), tf2?.stop()]);
+  });
+
+  it('shows the newest image of each run, loaded and drawn pixelated', async () => {
+    await page.goto(`${mnist.url}#tab=images`);
+    for (const run of ['adam/train', 'sgd/train']) {
+      const img = page.getByTestId(`image-${run}-sample_digits`);
+      await img.waitFor();
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+      expect(await img.evaluate((el) => getComputedStyle(el).imageRendering)).toBe('pixelated');
+      expect(await img.getAttribute('data-step')).toBe('4');
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'images-mnist.png') });
+  });
+
+  it('the slider and the arrow keys change the step and the bytes shown', async () => {
+    const img = page.getByTestId('image-adam/train-sample_digits');
+    const before = await bytesOf(page, img);
+    const slider = page.getByTestId('slider-adam/train-sample_digits').locator('input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => img.getAttribute('data-step')).toBe('0');
+    expect(await page.getByTestId('slider-adam/train-sample_digits-step').textContent()).toBe('Step 0');
+    const first = await bytesOf(page, img);
+    expect(first.equals(before)).toBe(false);
+    expect(first.subarray(1, 4).toString()).toBe('PNG');
+    // Arrow keys on the focused card (not the slider) step too.
+    await page.getByTestId('card-adam/train-sample_digits').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => img.getAttribute('data-step')).toBe('2');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => img.getAttribute('data-step')).toBe('1');
+    // The other run's card did not move.
+    expect(await page.getByTestId('image-sgd/train-sample_digits').getAttribute('data-step')).toBe('4');
+  });
+
+  it('brightness and contrast filter every image; click enlarges, Escape closes', async () => {
+    await page.getByTestId('brightness').fill('150');
+    const img = page.getByTestId('image-sgd/train-sample_digits');
+    await expect.poll(() => img.evaluate((el) => getComputedStyle(el).filter)).toBe('brightness(1.5) contrast(1)');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => img.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    await img.click();
+    await page.getByTestId('lightbox').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'images-lightbox.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('lightbox').count()).toBe(0);
+  });
+
+  it('actual size shows the image at its own pixels', async () => {
+    await page.getByTestId('actual-size').check();
+    const img = page.getByTestId('image-adam/train-sample_digits');
+    const natural = await img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+    await expect.poll(async () => Math.round((await img.boundingBox())!.width)).toBe(natural);
+    await page.getByTestId('actual-size').uncheck();
+  });
+
+  it('compares two runs side by side at the same step', async () => {
+    await page.getByTestId('compare').check();
+    const left = page.getByTestId('compare-image-sample_digits-0');
+    const right = page.getByTestId('compare-image-sample_digits-1');
+    await left.waitFor();
+    await right.waitFor();
+    expect(await left.getAttribute('data-step')).toBe(await right.getAttribute('data-step'));
+    const slider = page.getByTestId('compare-slider-sample_digits').locator('input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => left.getAttribute('data-step')).toBe('0');
+    expect(await right.getAttribute('data-step')).toBe('0');
+    // Each side shows its own run's image (both runs logged the same digits, so compare the keys).
+    const [a, b] = await Promise.all([left.evaluate((el: HTMLImageElement) => el.src), right.evaluate((el: HTMLImageElement) => el.src)]);
+    const runOf = (src: string) => JSON.parse(Buffer.from(new URL(src).searchParams.get('blob_key')!, 'base64url').toString())[2];
+    expect([runOf(a), runOf(b)]).toEqual(['adam/train', 'sgd/train']);
+    expect((await bytesOf(page, left)).subarray(1, 4).toString()).toBe('PNG');
+    await page.screenshot({ path: path.join(SHOTS, 'images-compare.png') });
+    await page.getByTestId('compare').uncheck();
+  });
+
+  it('tf2-format: several samples per step, each its own image', async () => {
+    await page.goto(`${tf2.url}#tab=images`);
+    const img = page.getByTestId('image-adam/train-sample_digits');
+    await img.waitFor();
+    expect(await page.getByTestId('sample-adam/train-sample_digits').textContent()).toBe('Sample 1 of 4');
+    const first = await bytesOf(page, img);
+    await page.getByTestId('card-adam/train-sample_digits').getByLabel('Sample', { exact: true }).fill('2');
+    await expect.poll(() => page.getByTestId('sample-adam/train-sample_digits').textContent()).toBe('Sample 3 of 4');
+    await expect.poll(async () => (await bytesOf(page, img)).equals(first)).toBe(false);
+    await page.screenshot({ path: path.join(SHOTS, 'images-tf2.png') });
+  });
+
+  it('an unknown or garbled key is a 404/400 JSON answer, and the server goes on', async () => {
+    const key = Buffer.from('["","images","adam/train","sample_digits",999,2]').toString('base64url');
+    const unknown = await page.request.get(`${tf2.url}data/plugin/images/individualImage?blob_key=${key}`);
+    expect(unknown.status()).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('step 999');
+    expect((await page.request.get(`${tf2.url}data/plugin/images/individualImage?blob_key=garbage!`)).status()).toBe(400);
+    expect((await page.request.get(`${tf2.url}data/runs`)).status()).toBe(200);
+  });
+
+  it('--samples_per_plugin images=2 keeps the newest two steps', async () => {
+    const small = await startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0', '--plugins', 'images', '--samples_per_plugin', 'images=2']);
+    try {
+      const url = `${small.url}data/plugin/images/images?run=adam%2Ftrain&tag=sample_digits`;
+      // The server answers while it loads: wait for the run to be read.
+      await expect.poll(async () => (await fetch(url)).status, { timeout: 15_000 }).toBe(200);
+      const answer = (await (await fetch(url)).json()) as { step: number }[];
+      expect(answer.map((e) => e.step)).toHaveLength(2);
+      expect(answer[answer.length - 1]!.step).toBe(4);
+    } finally {
+      await small.stop();
+    }
+  });
+});
