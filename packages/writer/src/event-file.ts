@@ -28,7 +28,9 @@ export class EventFile {
   readonly path: string;
   private fd: number | null;
   private queue: Uint8Array[] = [];
-  private writing: Promise<void> = Promise.resolve();
+  /** The write under way, and the one that will follow it (everything queued meanwhile). */
+  private inFlight: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
   private readonly maxQueue: number;
   private readonly timer: NodeJS.Timeout;
 
@@ -53,20 +55,34 @@ export class EventFile {
     if (this.queue.length >= this.maxQueue) void this.flush();
   }
 
-  /** Writes everything queued so far; resolves when it is on disk (handed to the OS). */
+  /**
+   * Writes everything queued so far; resolves when it is on disk (handed to the OS).
+   * While a write is under way, later flushes share one follow-up write, so a fast
+   * training loop costs a few large writes, not one per `maxQueue` events.
+   */
   flush(): Promise<void> {
+    if (this.inFlight) {
+      this.next ??= this.inFlight.then(() => {
+        this.next = null;
+        return this.flush();
+      });
+      return this.next;
+    }
     const fd = this.fd;
-    if (fd === null || this.queue.length === 0) return this.writing;
+    if (fd === null || this.queue.length === 0) return Promise.resolve();
     const chunk = concat(this.queue);
     this.queue = [];
-    this.writing = this.writing.then(() => writeAll(fd, chunk));
-    return this.writing;
+    this.inFlight = writeAll(fd, chunk).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
   }
 
   /** Flushes and closes the file; later adds throw. */
   async close(): Promise<void> {
-    if (this.fd === null) return this.writing;
+    if (this.fd === null) return;
     await this.flush();
+    while (this.inFlight || this.next || this.queue.length > 0) await this.flush();
     clearInterval(this.timer);
     closeSync(this.fd);
     this.fd = null;

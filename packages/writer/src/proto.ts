@@ -8,7 +8,8 @@
 const utf8 = new TextEncoder();
 
 export class ProtoWriter {
-  private readonly chunks: Uint8Array[] = [];
+  private buf = new Uint8Array(64);
+  private view = new DataView(this.buf.buffer);
   private size = 0;
 
   /** An unsigned varint field (wire type 0); negative int64 values as two's complement. */
@@ -26,24 +27,29 @@ export class ProtoWriter {
   /** A double field (wire type 1). */
   double(field: number, value: number): this {
     this.key(field, 1);
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, value, true);
-    return this.push(b);
+    this.reserve(8);
+    this.view.setFloat64(this.size, value, true);
+    this.size += 8;
+    return this;
   }
 
   /** A float field (wire type 5). */
   float(field: number, value: number): this {
     this.key(field, 5);
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setFloat32(0, value, true);
-    return this.push(b);
+    this.reserve(4);
+    this.view.setFloat32(this.size, value, true);
+    this.size += 4;
+    return this;
   }
 
   /** A bytes field (wire type 2). */
   bytes(field: number, value: Uint8Array): this {
     this.key(field, 2);
     this.rawVarint(value.length);
-    return this.push(value);
+    this.reserve(value.length);
+    this.buf.set(value, this.size);
+    this.size += value.length;
+    return this;
   }
 
   /** A string field, UTF-8. */
@@ -72,16 +78,9 @@ export class ProtoWriter {
     return this.bytes(field, b);
   }
 
-  /** The encoded message. */
+  /** The encoded message (a view of this writer's buffer). */
   finish(): Uint8Array {
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return this.buf.subarray(0, this.size);
   }
 
   private key(field: number, wire: number): void {
@@ -89,31 +88,30 @@ export class ProtoWriter {
   }
 
   private rawVarint(value: number | bigint): void {
+    this.reserve(10);
     if (typeof value === 'number' && value >= 0 && value < 2 ** 31 && Number.isInteger(value)) {
-      const bytes: number[] = [];
       let v = value;
       while (v >= 0x80) {
-        bytes.push((v & 0x7f) | 0x80);
+        this.buf[this.size++] = (v & 0x7f) | 0x80;
         v >>>= 7;
       }
-      bytes.push(v);
-      this.push(Uint8Array.from(bytes));
+      this.buf[this.size++] = v;
       return;
     }
     let v = BigInt.asUintN(64, BigInt(value));
-    const bytes: number[] = [];
     do {
       let byte = Number(v & 0x7fn);
       v >>= 7n;
       if (v !== 0n) byte |= 0x80;
-      bytes.push(byte);
+      this.buf[this.size++] = byte;
     } while (v !== 0n);
-    this.push(Uint8Array.from(bytes));
   }
 
-  private push(b: Uint8Array): this {
-    this.chunks.push(b);
-    this.size += b.length;
-    return this;
+  private reserve(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.size + n));
+    next.set(this.buf.subarray(0, this.size));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
   }
 }
