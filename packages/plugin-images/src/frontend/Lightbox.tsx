@@ -31,8 +31,15 @@ export function Lightbox(props: LightboxProps) {
             ×
           </button>
         </figcaption>
-        <img class="tb-img__lightbox-img" src={entry.url} alt={props.title} style={{ filter: cssFilter(props.settings) }} />
+        <img class="tb-img__lightbox-img" src={entry.url} alt={props.title} style={{ filter: cssFilter(props.settings), ...fitted(entry) }} />
       </figure>
     </div>
   );
+}
+
+/** The image's size scaled (up or down) to fill most of the window, keeping its shape. */
+export function fitted(entry: Pick<ImageEntry, 'width' | 'height'>, viewport = { width: window.innerWidth, height: window.innerHeight }): Record<string, string> {
+  if (!(entry.width > 0 && entry.height > 0)) return { width: 'min(80vw, 80vh)', height: 'min(80vw, 80vh)' };
+  const scale = Math.min((viewport.width * 0.88) / entry.width, (viewport.height * 0.8) / entry.height);
+  return { width: `${Math.round(entry.width * scale)}px`, height: `${Math.round(entry.height * scale)}px` };
 }
