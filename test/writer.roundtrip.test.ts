@@ -149,6 +149,31 @@ describe('SummaryWriter -> @tb/core', () => {
     await close();
   });
 
+  it('addGraph: a GraphDef of the layers with dtype and output shapes, and the Keras config', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const dir = tmp();
+    const w = new SummaryWriter(dir);
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 8, activation: 'tanh', name: 'dense_1' })] });
+    w.addGraph(model);
+    await w.close();
+    const { data, close } = await load(dir);
+    const [graphRef] = data.readBlobSequences('graphs', '.', '__run_graph__', ALL)!;
+    const graph = decodeGraphDef(await data.readBlob(graphRef!.blobs[0]!.key));
+    expect(graph.node.map((n) => n.name)).toEqual(['dense_1_input', 'dense_1/kernel', 'dense_1/MatMul', 'dense_1/bias', 'dense_1/BiasAdd', 'dense_1/Tanh']);
+    const kernel = graph.node.find((n) => n.name === 'dense_1/kernel')!;
+    expect([kernel.attr['dtype']!.type, kernel.attr['shape']!.shape!.dim.map((d) => d.size)]).toEqual([1, [4, 8]]);
+    const tanh = graph.node.find((n) => n.name === 'dense_1/Tanh')!;
+    expect(tanh.input).toEqual(['dense_1/BiasAdd']);
+    expect(tanh.attr['_output_shapes']!.list!.shape[0]!.dim.map((d) => d.size)).toEqual([-1, 8]);
+    const keras = data.listTags('graph_keras_model').get('.')!.get('keras')!;
+    expect(utf8.decode(keras.pluginContent)).toBe('1');
+    const [config] = data.readBlobSequences('graph_keras_model', '.', 'keras', ALL)!;
+    expect(JSON.parse(utf8.decode(await data.readBlob(config!.blobs[0]!.key))).config.layers[0].config.name).toBe('dense_1');
+    model.dispose();
+    await close();
+  });
+
   it('embeddings: projector config with relative paths, tensors, metadata and sprite', async () => {
     const dir = tmp();
     const w = new SummaryWriter(dir);
@@ -166,18 +191,27 @@ describe('SummaryWriter -> @tb/core', () => {
     await close();
   });
 
-  it('a process that exits without close() still leaves its events on disk', () => {
-    const dir = tmp();
+  it('a process that exits without close() still leaves its events on disk, also through process.exit() mid-write', async () => {
     const writer = pathToFileURL(path.join(ROOT, 'packages/writer/dist/index.js')).href;
-    const script = `import { SummaryWriter } from '${writer}';
-      const w = new SummaryWriter(${JSON.stringify(dir)}, { maxQueue: 1000, flushSecs: 3600 });
-      for (let i = 0; i < 25; i++) w.addScalar('loss', i, i);`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    return load(dir).then(async ({ data, close }) => {
-      expect(data.readScalars('scalars', '.', 'loss', ALL)!.step.length).toBe(25);
+    const run = (body: string) => {
+      const dir = tmp();
+      const script = `import { SummaryWriter } from '${writer}';
+        const w = new SummaryWriter(${JSON.stringify(dir)}, { maxQueue: 10, flushSecs: 3600 });
+        ${body}`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return dir;
+    };
+    // Ends on its own: 'beforeExit' writes what is queued.
+    const idle = run(`for (let i = 0; i < 25; i++) w.addScalar('loss', i, i);`);
+    // Leaves at once: writes under way (every 10 events) and the queue are written at 'exit'.
+    const abrupt = run(`for (let i = 0; i < 2005; i++) w.addScalar('loss', i, i); process.exit(0);`);
+    for (const [dir, n] of [[idle, 25], [abrupt, 2005]] as const) {
+      const { data, close } = await load(dir);
+      const loss = data.readScalars('scalars', '.', 'loss', ALL)!;
+      expect(Array.from(loss.step)).toEqual(Array.from({ length: n }, (_, i) => i));
       await close();
-    });
+    }
   });
 });
 
@@ -194,16 +228,30 @@ describe('the tfjs callback -> @tb/core', () => {
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
     const xs = tf.randomUniform([64, 4]);
     const ys = tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 3), 'float32');
-    await model.fit(xs, ys, { epochs: 2, batchSize: 16, validationSplit: 0.25, verbose: 0, callbacks: [tensorBoard(dir, { histogramFreq: 1, updateFreq: 'batch' })] });
+    const history = await model.fit(xs, ys, { epochs: 2, batchSize: 16, validationSplit: 0.25, verbose: 0, callbacks: [tensorBoard(dir, { histogramFreq: 1, updateFreq: 'batch' })] });
     const { data, close } = await load(dir);
     const scalars = data.listTags('scalars');
     expect([...scalars.get('train')!.keys()].sort()).toEqual(['batch_accuracy', 'batch_loss', 'epoch_accuracy', 'epoch_loss']);
-    expect([...scalars.get('validation')!.keys()].sort()).toEqual(['epoch_accuracy', 'epoch_loss']);
+    expect([...scalars.get('validation')!.keys()].sort()).toEqual([
+      'epoch_accuracy',
+      'epoch_loss',
+      'evaluation_accuracy_vs_iterations',
+      'evaluation_loss_vs_iterations',
+    ]);
     expect(Array.from(data.readScalars('scalars', 'validation', 'epoch_loss', ALL)!.step)).toEqual([0, 1]);
-    // 48 training samples in batches of 16: 3 batches per epoch, numbered on across epochs.
-    expect(Array.from(data.readScalars('scalars', 'train', 'batch_loss', ALL)!.step)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect([...data.listTags('histograms').get('train')!.keys()].sort()).toEqual(['hidden/bias', 'hidden/kernel', 'out/bias', 'out/kernel']);
-    const kernel = data.readTensors('histograms', 'train', 'hidden/kernel', ALL)!;
+    // 48 training samples in batches of 16: 3 batches per epoch, counted from 1 through the fit.
+    expect(Array.from(data.readScalars('scalars', 'validation', 'evaluation_loss_vs_iterations', ALL)!.step)).toEqual([3, 6]);
+    expect(Array.from(data.readScalars('scalars', 'train', 'batch_loss', ALL)!.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    const epochLoss = data.readScalars('scalars', 'train', 'epoch_loss', ALL)!;
+    expect(Array.from(epochLoss.step)).toEqual([0, 1]);
+    expect(epochLoss.value[1]).toBeCloseTo(history.history['loss']![1] as number, 5);
+    expect([...data.listTags('histograms').get('train')!.keys()].sort()).toEqual([
+      'hidden/bias_0/histogram',
+      'hidden/kernel_0/histogram',
+      'out/bias_0/histogram',
+      'out/kernel_0/histogram',
+    ]);
+    const kernel = data.readTensors('histograms', 'train', 'hidden/kernel_0/histogram', ALL)!;
     expect(kernel.map((d) => d.step)).toEqual([0, 1]);
     // 4 x 8 kernel weights counted in 30 buckets.
     let count = 0;
@@ -214,7 +262,35 @@ describe('the tfjs callback -> @tb/core', () => {
     const nodes = graph.node.map((n) => `${n.name}:${n.op}`);
     expect(nodes).toEqual(expect.arrayContaining(['hidden/kernel:VarHandleOp', 'hidden/MatMul:MatMul', 'hidden/BiasAdd:BiasAdd', 'hidden/Relu:Relu', 'out/Softmax:Softmax']));
     expect(graph.node.find((n) => n.name === 'out/MatMul')!.input).toEqual(['hidden/Relu', 'out/kernel']);
-    expect(data.listTags('graph_keras_model').get('train')?.has('keras')).toBe(true);
+    // tfjs hands callbacks the functional model inside a Sequential: its config is a 'Model'.
+    const [keras] = data.readBlobSequences('graph_keras_model', 'train', 'keras', ALL)!;
+    const config = JSON.parse(utf8.decode(await data.readBlob(keras!.blobs[0]!.key))) as { config: { layers: { name: string }[] } };
+    expect(config.config.layers.map((l) => l.name)).toEqual(expect.arrayContaining(['hidden', 'out']));
+    tf.dispose([xs, ys]);
+    model.dispose();
+    await close();
+  });
+
+  it('writes every N batches for updateFreq N, and opens new files for a second fit', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    const { tensorBoard } = await import('@tb/writer/tfjs');
+    await tf.setBackend('cpu');
+    const dir = tmp();
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1, name: 'lin' })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const xs = tf.randomUniform([40, 2]);
+    const ys = tf.randomUniform([40, 1]);
+    const callback = tensorBoard(dir, { updateFreq: 2, writeGraph: false });
+    // 40 samples in batches of 8: 5 batches per epoch, batch summaries at batches 2 and 4.
+    await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [callback] });
+    await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [callback] });
+    expect(readdirSync(path.join(dir, 'train'))).toHaveLength(2);
+    const { data, close } = await load(dir);
+    // Each fit counts batches from 1 again, as Keras does; the second file's steps replace the first's.
+    const batchLoss = data.readScalars('scalars', 'train', 'batch_loss', ALL)!;
+    expect(Array.from(batchLoss.step)).toEqual([2, 4]);
+    expect(Array.from(data.readScalars('scalars', 'train', 'epoch_loss', ALL)!.step)).toEqual([0]);
+    expect(data.listTags('histograms').get('train')).toBeUndefined();
     tf.dispose([xs, ys]);
     model.dispose();
     await close();

@@ -14,18 +14,25 @@ export interface LayerLike {
   getConfig(): Record<string, unknown>;
   readonly outputShape: unknown;
   readonly inboundNodes: readonly { readonly inboundLayers: readonly LayerLike[] }[];
+  readonly weights?: readonly { readonly originalName: string; readonly shape: readonly (number | null)[] }[];
 }
 
+/** What is read of a tfjs LayersModel; a `tf.LayersModel` is one. */
 export interface ModelLike {
   readonly layers: readonly LayerLike[];
   readonly inputs: readonly { readonly name: string; readonly shape: readonly (number | null)[] }[];
+  /** The Keras model config (tfjs: `model.toJSON(null, false)`). */
+  toJSON?(unused?: null, returnString?: boolean): unknown;
 }
+
+type Shape = readonly (number | null)[];
 
 interface Node {
   name: string;
   op: string;
   inputs: string[];
-  shape?: readonly (number | null)[] | undefined;
+  /** The output shape of an op, or the value shape of a variable. */
+  shape?: Shape | undefined;
   variable?: boolean;
 }
 
@@ -41,6 +48,27 @@ const ACTIVATION_OPS: Record<string, string> = {
   softsign: 'Softsign',
   swish: 'Swish',
   gelu: 'Gelu',
+};
+
+/** TensorFlow's op for layers that are one op (others keep their class name). */
+const LAYER_OPS: Record<string, string> = {
+  Add: 'AddV2',
+  Subtract: 'Sub',
+  Multiply: 'Mul',
+  Average: 'Mean',
+  Maximum: 'Maximum',
+  Minimum: 'Minimum',
+  Concatenate: 'ConcatV2',
+  MaxPooling1D: 'MaxPool',
+  MaxPooling2D: 'MaxPool',
+  AveragePooling1D: 'AvgPool',
+  AveragePooling2D: 'AvgPool',
+  GlobalAveragePooling1D: 'Mean',
+  GlobalAveragePooling2D: 'Mean',
+  GlobalMaxPooling1D: 'Max',
+  GlobalMaxPooling2D: 'Max',
+  BatchNormalization: 'FusedBatchNormV3',
+  Embedding: 'ResourceGather',
 };
 
 /** The graph's nodes, in order. */
@@ -67,11 +95,12 @@ export function modelNodes(model: ModelLike): Node[] {
     let last: string;
     if (cls === 'Dense' || cls === 'Conv2D' || cls === 'Conv1D') {
       const matmul = cls === 'Dense' ? 'MatMul' : cls;
-      nodes.push({ name: `${scope}/kernel`, op: 'VarHandleOp', inputs: [], variable: true });
+      const weightShape = (w: string) => layer.weights?.find((v) => v.originalName.endsWith(`/${w}`))?.shape;
+      nodes.push({ name: `${scope}/kernel`, op: 'VarHandleOp', inputs: [], shape: weightShape('kernel'), variable: true });
       nodes.push({ name: `${scope}/${matmul}`, op: matmul, inputs: [...inputs, `${scope}/kernel`], shape });
       last = `${scope}/${matmul}`;
       if (config.useBias !== false) {
-        nodes.push({ name: `${scope}/bias`, op: 'VarHandleOp', inputs: [], variable: true });
+        nodes.push({ name: `${scope}/bias`, op: 'VarHandleOp', inputs: [], shape: weightShape('bias'), variable: true });
         nodes.push({ name: `${scope}/BiasAdd`, op: 'BiasAdd', inputs: [last, `${scope}/bias`], shape });
         last = `${scope}/BiasAdd`;
       }
@@ -91,8 +120,9 @@ export function modelNodes(model: ModelLike): Node[] {
       last = `${scope}/${act}`;
       nodes.push({ name: last, op: act, inputs, shape });
     } else {
-      last = `${scope}/${cls}`;
-      nodes.push({ name: last, op: cls, inputs, shape });
+      const op = LAYER_OPS[cls] ?? cls;
+      last = `${scope}/${op}`;
+      nodes.push({ name: last, op, inputs, shape });
     }
     outputOf.set(scope, last);
   }
@@ -105,13 +135,13 @@ export function modelGraphDef(model: ModelLike): Uint8Array {
   for (const n of modelNodes(model)) {
     const node = new ProtoWriter().string(1, n.name).string(2, n.op);
     for (const input of n.inputs) node.string(3, input);
-    const typeAttr = n.variable ? 'dtype' : 'T';
-    node.message(5, new ProtoWriter().string(1, typeAttr).message(2, new ProtoWriter().varint(6, DT.FLOAT)));
-    if (n.shape) {
-      const shape = new ProtoWriter();
-      for (const d of n.shape) shape.message(2, new ProtoWriter().varint(1, d ?? -1));
-      const list = new ProtoWriter().message(7, shape);
-      node.message(5, new ProtoWriter().string(1, '_output_shapes').message(2, new ProtoWriter().message(1, list)));
+    const float = new ProtoWriter().varint(6, DT.FLOAT);
+    if (n.variable) {
+      node.message(5, attr('dtype', float));
+      if (n.shape) node.message(5, attr('shape', new ProtoWriter().message(7, shapeProto(n.shape))));
+    } else {
+      node.message(5, attr('T', float));
+      if (n.shape) node.message(5, attr('_output_shapes', new ProtoWriter().message(1, new ProtoWriter().message(7, shapeProto(n.shape)))));
     }
     graph.message(1, node);
   }
@@ -119,7 +149,19 @@ export function modelGraphDef(model: ModelLike): Uint8Array {
   return graph.finish();
 }
 
-function firstShape(shape: unknown): readonly (number | null)[] | undefined {
+/** One entry of NodeDef's attr map: key, AttrValue. */
+function attr(key: string, value: ProtoWriter): ProtoWriter {
+  return new ProtoWriter().string(1, key).message(2, value);
+}
+
+/** A TensorShapeProto; unknown sizes (null) as -1. */
+function shapeProto(shape: Shape): ProtoWriter {
+  const w = new ProtoWriter();
+  for (const d of shape) w.message(2, new ProtoWriter().varint(1, d ?? -1));
+  return w;
+}
+
+function firstShape(shape: unknown): Shape | undefined {
   if (!Array.isArray(shape)) return undefined;
   return Array.isArray(shape[0]) ? (shape[0] as (number | null)[]) : (shape as (number | null)[]);
 }

@@ -30,9 +30,16 @@ describe('histogramBuckets', () => {
 });
 
 describe('rawBuckets', () => {
-  it('spans each bucket from the previous limit (min for the first)', () => {
-    const b = rawBuckets({ min: -1, max: 3, num: 6, sum: 4, sumSquares: 12, bucketLimits: [0, 1, 3], bucketCounts: [1, 2, 3] });
-    expect(triples(b)).toEqual([[-1, 0, 1], [0, 1, 2], [1, 3, 3]]);
+  it('spans each bucket from the previous limit, the first from min and the last to max', () => {
+    const b = rawBuckets({ min: -1, max: 2.5, num: 6, sum: 4, sumSquares: 12, bucketLimits: [0, 1, 3], bucketCounts: [1, 2, 3] });
+    expect(triples(b)).toEqual([[-1, 0, 1], [0, 1, 2], [1, 2.5, 3]]);
     expect(() => rawBuckets({ min: 0, max: 1, num: 1, sum: 0, sumSquares: 0, bucketLimits: [1], bucketCounts: [] })).toThrow('1 bucket limits but 0 counts');
+  });
+
+  it('drops empty buckets at either end, as TensorBoard does for HistogramProto', () => {
+    const limits = [-1e308, -1, 0, 1, 2, 1e308];
+    const b = rawBuckets({ min: -0.5, max: 1.5, num: 3, sum: 1, sumSquares: 2.5, bucketLimits: limits, bucketCounts: [0, 0, 1, 0, 2, 0] });
+    expect(triples(b)).toEqual([[-0.5, 0, 1], [0, 1, 0], [1, 1.5, 2]]);
+    expect(rawBuckets({ min: 0, max: 0, num: 0, sum: 0, sumSquares: 0, bucketLimits: [1, 2], bucketCounts: [0, 0] })).toHaveLength(0);
   });
 });

@@ -53,16 +53,24 @@ export interface RawHistogram {
 }
 
 /**
- * [left, right, count] buckets of a raw histogram: bucket i spans from the previous
- * limit (min for the first) to its own limit.
+ * [left, right, count] buckets of a raw histogram, as TensorBoard turns PyTorch's and
+ * TF1's HistogramProto into one: empty buckets at either end dropped, each bucket from
+ * the previous limit to its own, the first from `min` and the last to `max`.
  */
 export function rawBuckets(h: RawHistogram): Float64Array {
-  if (h.bucketLimits.length !== h.bucketCounts.length) {
-    throw new RangeError(`histogram: ${h.bucketLimits.length} bucket limits but ${h.bucketCounts.length} counts`);
+  const { bucketLimits: limits, bucketCounts: counts } = h;
+  if (limits.length !== counts.length) {
+    throw new RangeError(`histogram: ${limits.length} bucket limits but ${counts.length} counts`);
   }
-  const out = new Float64Array(h.bucketLimits.length * 3);
-  for (let i = 0; i < h.bucketLimits.length; i++) {
-    out.set([i === 0 ? h.min : h.bucketLimits[i - 1]!, h.bucketLimits[i]!, h.bucketCounts[i]!], i * 3);
+  let first = 0;
+  while (first < counts.length && !(counts[first]! > 0)) first++;
+  let last = counts.length - 1;
+  while (last >= first && !(counts[last]! > 0)) last--;
+  const k = Math.max(0, last - first + 1);
+  const out = new Float64Array(k * 3);
+  for (let i = 0; i < k; i++) {
+    const b = first + i;
+    out.set([i === 0 ? h.min : limits[b - 1]!, i === k - 1 ? h.max : limits[b]!, counts[b]!], i * 3);
   }
   return out;
 }

@@ -1,9 +1,10 @@
 /**
- * TensorBoard's hparams format (tensorboard/plugins/hparams): three metadata-only
- * summaries, each carrying an HParamsPluginData message: the experiment (which
- * hyper-parameters and metrics exist), a session's start (its values) and its end.
+ * TensorBoard's hparams format (tensorboard/plugins/hparams): three summaries whose
+ * metadata carries an HParamsPluginData message (and whose tensor is an empty
+ * placeholder): the experiment (which hyper-parameters and metrics exist), a session's
+ * start (its values) and its end.
  */
-import { DataClass, summaryValue } from './messages.js';
+import { DataClass, floatTensor, summaryValue } from './messages.js';
 import { ProtoWriter } from './proto.js';
 
 export type HParamValue = number | string | boolean;
@@ -28,8 +29,11 @@ function pluginData(field: 2 | 3 | 4, message: ProtoWriter): Uint8Array {
   return new ProtoWriter().message(field, message).finish();
 }
 
+/** TensorBoard's placeholder for metadata-only values: an empty float32 vector. */
+const NULL_TENSOR = floatTensor([], [0]);
+
 function value(tag: string, content: Uint8Array): ProtoWriter {
-  return summaryValue(tag, { pluginName: 'hparams', content, dataClass: DataClass.UNKNOWN });
+  return summaryValue(tag, { pluginName: 'hparams', content, dataClass: DataClass.UNKNOWN }, NULL_TENSOR);
 }
 
 /** The experiment summary: every hyper-parameter (type, optional discrete domain) and metric tag. */

@@ -7,6 +7,7 @@ export type { ImageData } from './image.js';
 export type { RawHistogram } from './histogram.js';
 export type { EmbeddingMatrix, EmbeddingOptions } from './embedding.js';
 export type { HParamValue } from './hparams.js';
+export type { ModelLike, LayerLike } from './graph.js';
 export { encodePng } from './image.js';
 export { encodeWav } from './wav.js';
 export { histogramBuckets } from './histogram.js';

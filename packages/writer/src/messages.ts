@@ -24,7 +24,7 @@ export function tensorProto(t: Tensor): ProtoWriter {
   const shape = new ProtoWriter();
   for (const size of t.shape) shape.message(2, new ProtoWriter().varint(1, size));
   const w = new ProtoWriter().varint(1, t.dtype).message(2, shape);
-  if (t.content) w.bytes(4, t.content);
+  if (t.content && t.content.length > 0) w.bytes(4, t.content);
   for (const s of t.strings ?? []) w.bytes(8, s);
   return w;
 }

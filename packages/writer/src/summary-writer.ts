@@ -41,6 +41,10 @@ export interface HparamsOptions {
   readonly hparamDomains?: Readonly<Record<string, readonly HParamValue[]>>;
 }
 
+/**
+ * Writes one run's event file (and sub-runs' for addScalars / addHparams). Steps default
+ * to 0 and wall times to now, in seconds, as in PyTorch.
+ */
 export class SummaryWriter {
   readonly logdir: string;
   private readonly options: SummaryWriterOptions;
@@ -60,6 +64,7 @@ export class SummaryWriter {
     return this.file.path;
   }
 
+  /** A float32 scalar (plugin `scalars`), as tf.summary.scalar writes it. */
   addScalar(tag: string, value: number, step = 0, wallTime = now()): void {
     this.add(tag, { pluginName: 'scalars', dataClass: DataClass.SCALAR }, floatTensor([value], []), step, wallTime);
   }
@@ -77,11 +82,12 @@ export class SummaryWriter {
     this.addBuckets(tag, histogramBuckets(values, bins), step, options.wallTime ?? now());
   }
 
-  /** A histogram from given buckets (PyTorch's add_histogram_raw). */
+  /** A histogram from given buckets (PyTorch's add_histogram_raw), as TensorBoard converts such a HistogramProto. */
   addHistogramRaw(tag: string, h: RawHistogram, step = 0, wallTime = now()): void {
     this.addBuckets(tag, rawBuckets(h), step, wallTime);
   }
 
+  /** One image as PNG (plugin `images`): the tensor [width, height, png]. */
   addImage(tag: string, image: ImageData, step = 0, wallTime = now()): void {
     this.addImages(tag, [image], step, wallTime);
   }
@@ -116,18 +122,22 @@ export class SummaryWriter {
   addPrCurve(tag: string, labels: ArrayLike<number | boolean>, predictions: ArrayLike<number>, step = 0, options: { numThresholds?: number; wallTime?: number } = {}): void {
     const n = options.numThresholds ?? DEFAULT_THRESHOLDS;
     const content = new ProtoWriter().varint(2, n).finish(); // PrCurvePluginData { num_thresholds }
-    this.add(tag, { pluginName: 'pr_curves', content, dataClass: DataClass.TENSOR }, floatTensor(prCurveTable(labels, predictions, n), [6, n]), step, options.wallTime ?? now());
+    this.add(tag, { pluginName: 'pr_curves', content, dataClass: DataClass.UNKNOWN }, floatTensor(prCurveTable(labels, predictions, n), [6, n]), step, options.wallTime ?? now());
   }
 
-  /** The graph of a tfjs LayersModel, and its Keras config (what Keras's callback writes). */
-  addGraph(model: ModelLike & { toJSON?: (unused?: null, returnString?: boolean) => unknown }): void {
+  /**
+   * The graph of a tfjs LayersModel (each layer a name scope of its ops), and its Keras
+   * config under the tag `keras` (plugin `graph_keras_model`), as Keras's callback writes.
+   * @example w.addGraph(tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 2 })] }))
+   */
+  addGraph(model: ModelLike): void {
     const wallTime = now();
     this.file.add(eventProto(wallTime, 0, { graphDef: modelGraphDef(model) }));
     const json = model.toJSON?.(null, false);
     if (json !== undefined) {
       const text = typeof json === 'string' ? json : JSON.stringify(json);
-      const content = utf8.encode('1');
-      this.add('keras', { pluginName: 'graph_keras_model', content, dataClass: DataClass.BLOB_SEQUENCE }, stringTensor([utf8.encode(text)], []), 0, wallTime);
+      const metadata = { pluginName: 'graph_keras_model', content: utf8.encode('1'), dataClass: DataClass.UNKNOWN };
+      this.add('keras', metadata, stringTensor([utf8.encode(text)], []), 0, wallTime);
     }
   }
 
@@ -165,6 +175,7 @@ export class SummaryWriter {
   }
 
   private add(tag: string, metadata: Metadata, tensor: Tensor, step: number, wallTime: number): void {
+    if (!Number.isSafeInteger(step)) throw new RangeError(`'${tag}': step should be a whole number, found ${step}`);
     const first = !this.described.has(tag);
     this.described.add(tag);
     const value = summaryValue(tag, first ? metadata : null, tensor);
