@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { decode } from 'fast-png';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -18,6 +19,24 @@ const SHOTS = path.join(ROOT, 'test-results');
 async function bytesOf(page: Page, img: Locator): Promise<Buffer> {
   const src = await img.evaluate((el: HTMLImageElement) => el.src);
   return Buffer.from(await (await page.request.get(src)).body());
+}
+
+/**
+ * How blocky the element looks on screen: the share of pixels equal to their right-hand
+ * neighbour. A 28x28 image drawn pixelated at 10x or more is nearly all flat blocks
+ * (> 0.85); smoothed, its noisy pixels blend and few neighbours match.
+ */
+async function flatness(el: Locator): Promise<number> {
+  const png = decode(await el.screenshot());
+  const { width, height, channels, data } = png;
+  let same = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x + 1 < width; x++) {
+      const i = (y * width + x) * channels;
+      if (data[i] === data[i + channels] && data[i + 1] === data[i + 1 + channels] && data[i + 2] === data[i + 2 + channels]) same++;
+    }
+  }
+  return same / (height * (width - 1));
 }
 
 describe('Images in Chromium', () => {
@@ -49,6 +68,7 @@ describe('Images in Chromium', () => {
       await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
       expect(await img.evaluate((el) => getComputedStyle(el).imageRendering)).toBe('pixelated');
       expect(await img.getAttribute('data-step')).toBe('4');
+      expect(await page.getByTestId(`slider-${run}-sample_digits-relative`).textContent()).toMatch(/^relative \d+(\.\d)? s$/);
     }
     await page.screenshot({ path: path.join(SHOTS, 'images-mnist.png') });
   });
@@ -127,6 +147,61 @@ describe('Images in Chromium', () => {
     await expect.poll(() => page.getByTestId('sample-adam/train-sample_digits').textContent()).toBe('Sample 3 of 4');
     await expect.poll(async () => (await bytesOf(page, img)).equals(first)).toBe(false);
     await page.screenshot({ path: path.join(SHOTS, 'images-tf2.png') });
+  });
+
+  it('tf2-format: a 28x28 digit upscales sharp, in the card and enlarged', async () => {
+    const img = page.getByTestId('image-adam/train-sample_digits');
+    expect((await img.boundingBox())!.height).toBeGreaterThan(28 * 8);
+    expect(await flatness(img)).toBeGreaterThan(0.85);
+    await img.click();
+    const big = page.getByTestId('lightbox').locator('img');
+    await big.waitFor();
+    expect(await flatness(big)).toBeGreaterThan(0.85);
+    await page.screenshot({ path: path.join(SHOTS, 'images-tf2-lightbox.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('the expand button widens a card to the whole row', async () => {
+    const card = page.getByTestId('card-adam/train-sample_digits');
+    const narrow = (await card.boundingBox())!.width;
+    await card.getByRole('button', { name: 'Expand card to full width' }).click();
+    await expect.poll(async () => (await card.boundingBox())!.width).toBeGreaterThan(narrow * 1.5);
+    await page.screenshot({ path: path.join(SHOTS, 'images-expanded.png') });
+    await card.getByRole('button', { name: 'Shrink card' }).click();
+    await expect.poll(async () => (await card.boundingBox())!.width).toBeLessThan(narrow * 1.1);
+  });
+
+  it('tf2-format: compare steps both runs with the arrow keys and shows the same sample of each', async () => {
+    await page.getByTestId('compare').check();
+    const card = page.getByTestId('compare-card-sample_digits');
+    const left = page.getByTestId('compare-image-sample_digits-0');
+    const right = page.getByTestId('compare-image-sample_digits-1');
+    await left.waitFor();
+    await card.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => left.getAttribute('data-step')).toBe('3');
+    expect(await right.getAttribute('data-step')).toBe('3');
+    await card.getByLabel('Sample', { exact: true }).fill('1');
+    await expect.poll(() => page.getByTestId('compare-sample-sample_digits').textContent()).toBe('Sample 2 of 4');
+    const keyOf = async (img: Locator) => JSON.parse(Buffer.from(new URL(await img.evaluate((el: HTMLImageElement) => el.src)).searchParams.get('blob_key')!, 'base64url').toString());
+    await expect.poll(() => keyOf(left)).toEqual(['', 'images', 'adam/train', 'sample_digits', 3, 3]);
+    expect(await keyOf(right)).toEqual(['', 'images', 'sgd/train', 'sample_digits', 3, 3]);
+    await expect.poll(() => right.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(28);
+    await page.screenshot({ path: path.join(SHOTS, 'images-tf2-compare.png') });
+    await page.getByTestId('compare').uncheck();
+  });
+
+  it('an image the server no longer has is said so on its card; the others still show', async () => {
+    await page.route('**/individualImage?**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"status":404,"message":"gone"}}' }));
+    await page.reload();
+    await page.getByTestId('image-adam/train-sample_digits-error').waitFor();
+    expect(await page.getByTestId('image-sgd/train-sample_digits-error').textContent()).toContain('Could not load the image of step 4');
+    await page.unroute('**/individualImage?**');
+    await page.getByTestId('card-adam/train-sample_digits').focus();
+    await page.keyboard.press('ArrowLeft');
+    const img = page.getByTestId('image-adam/train-sample_digits');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(28);
+    expect(await img.getAttribute('data-step')).toBe('3');
   });
 
   it('an unknown or garbled key is a 404/400 JSON answer, and the server goes on', async () => {

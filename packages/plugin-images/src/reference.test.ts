@@ -1,29 +1,47 @@
 /**
- * The routes against the real TensorBoard's recorded answers: tags (with sample counts),
- * every `images` answer (wall_time, step and the query string itself, byte for byte),
- * and every individualImage, byte for byte with its content type.
+ * The routes against the real TensorBoard's recorded answers, for every log root that
+ * has some: tags (with sample counts), every `images` answer (wall_time, step and the
+ * query string itself, byte for byte), and every individualImage, byte for byte with its
+ * content type. Each entry we list is also served as the bytes TensorBoard served for it.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { LogRootMultiplexer } from '@tb/core';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPlugin, loadRoot, referenceBytes, referenceJson, referenceRequests, type ReferenceRequest } from './testing/corpus.js';
+import { CORPUS, hostPlugin, loadRoot, referenceBytes, referenceJson, referenceRequests, type ReferenceRequest } from './testing/corpus.js';
 
+const PREFIX = '/data/plugin/images/';
 const url = (r: ReferenceRequest) => `${r.path}?${new URLSearchParams(r.query.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+const ROOTS = readdirSync(path.join(CORPUS, 'reference')).filter((root) => referenceRequests(root, PREFIX).length > 0);
 
-describe.each(['mnist-like', 'tf2-format'])('against TensorBoard on %s', (root) => {
+interface Entry {
+  readonly wall_time: number;
+  readonly step: number;
+  readonly width: number;
+  readonly height: number;
+  readonly query: string;
+}
+
+it('finds the recorded answers, images of both formats among them', () => {
+  expect(ROOTS).toEqual(expect.arrayContaining(['mnist-like', 'tf2-format', 'edge']));
+  for (const root of ['mnist-like', 'tf2-format']) {
+    for (const route of ['tags', 'images', 'individualImage']) expect(referenceRequests(root, `${PREFIX}${route}`).length, `${root} ${route}`).toBeGreaterThan(0);
+  }
+});
+
+describe.each(ROOTS)('against TensorBoard on %s', (root) => {
   let mux: LogRootMultiplexer;
   let app: Hono;
-  const requests = referenceRequests(root, '/data/plugin/images/');
+  const requests = referenceRequests(root, PREFIX);
+  /** TensorBoard's individualImage answers by their query string. */
+  const served = new Map(requests.filter((r) => r.path.endsWith('/individualImage')).map((r) => [new URL(url(r), 'http://x').search.slice(1), r]));
 
   beforeAll(async () => {
     mux = await loadRoot(root);
     app = hostPlugin(mux);
   });
   afterAll(() => mux.close());
-
-  it('has recorded answers of every route', () => {
-    for (const route of ['tags', 'images', 'individualImage']) expect(requests.some((r) => r.path.endsWith(`/${route}`)), route).toBe(true);
-  });
 
   it.each(requests.map((r) => [url(r), r] as const))('%s', async (_, r) => {
     const res = await app.request(url(r));
@@ -39,12 +57,15 @@ describe.each(['mnist-like', 'tf2-format'])('against TensorBoard on %s', (root) 
       return;
     }
     // Ours also says each image's width and height (the issue asks for them); the rest is TensorBoard's.
-    const entries = ours as { wall_time: number; step: number; width: number; height: number; query: string }[];
+    const entries = ours as Entry[];
     expect(entries.map(({ wall_time, step, query }) => ({ wall_time, step, query }))).toEqual(referenceJson(root, r));
     for (const e of entries) {
+      const bytes = Buffer.from(await (await app.request(`${PREFIX}individualImage?${e.query}`)).arrayBuffer());
+      const theirs = served.get(e.query);
+      expect(theirs, `TensorBoard served ${e.query}`).toBeDefined();
+      expect(bytes.equals(referenceBytes(root, theirs!)), `step ${e.step}`).toBe(true);
       // The PNG's own header (IHDR: width and height at bytes 16 and 20) says the same.
-      const png = new DataView(await (await app.request(`/data/plugin/images/individualImage?${e.query}`)).arrayBuffer());
-      expect([e.width, e.height]).toEqual([png.getUint32(16), png.getUint32(20)]);
+      expect([e.width, e.height]).toEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]);
     }
   });
 });

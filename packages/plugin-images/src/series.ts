@@ -50,8 +50,12 @@ export async function imagesImpl(data: DataProvider, run: string, tag: string, s
   return out;
 }
 
-/** The encoded image a key names; a {@link NotFoundError} when it names nothing (any more). */
-export async function imageBytes(data: DataProvider, key: string): Promise<Uint8Array> {
+/**
+ * The DataProvider's blob key of the image a `blob_key` names (it also names the event
+ * file and offset, so it tells one write of a step from a rewrite); a
+ * {@link NotFoundError} when it names nothing (any more).
+ */
+export function imageBlobKey(data: DataProvider, key: string): string {
   const k = decodeImageKey(key);
   const series = data.readBlobSequences(PLUGIN_NAME, k.run, k.tag, ALL);
   const datum = series?.find((d) => d.step === k.step);
@@ -59,7 +63,7 @@ export async function imageBytes(data: DataProvider, key: string): Promise<Uint8
   if (!blob || k.index < 2) {
     throw new NotFoundError(`no image for run ${JSON.stringify(k.run)}, tag ${JSON.stringify(k.tag)}, step ${k.step}, sample ${k.index - 2}: it may have been dropped by sampling or a restart`);
   }
-  return data.readBlob(blob.key);
+  return blob.key;
 }
 
 function readSeries(data: DataProvider, run: string, tag: string): BlobSequenceDatum[] {

@@ -42,6 +42,19 @@ describe('images routes', () => {
     expect(await (await get('images?run=aug&tag=augmented&sample=2')).json()).toEqual([]);
   });
 
+  it('lets the browser revalidate an image: 304 without a read while its blob is the same', async () => {
+    const [first] = (await (await get('images?run=aug&tag=augmented')).json()) as { query: string }[];
+    const res = await get(`individualImage?${first!.query}`);
+    const etag = res.headers.get('etag')!;
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.request(`/data/plugin/images/individualImage?${first!.query}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    const [, second] = (await (await get('images?run=aug&tag=augmented')).json()) as { query: string }[];
+    expect((await get(`individualImage?${second!.query}`)).headers.get('etag')).not.toBe(etag);
+  });
+
   it('answers 404 for an unknown key and 400 for a garbled one, and keeps serving', async () => {
     const unknown = await get(`individualImage?blob_key=${encodeImageKey({ run: 'aug', tag: 'augmented', step: 7, index: 2 })}`);
     expect(unknown.status).toBe(404);

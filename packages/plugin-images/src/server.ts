@@ -8,7 +8,7 @@
 import type { Hono } from 'hono';
 import { InvalidArgumentError, type DataProvider } from '@tb/core';
 import { imageContentType } from './content-type.js';
-import { imageBytes, imagesImpl, tagsImpl } from './series.js';
+import { imageBlobKey, imagesImpl, tagsImpl } from './series.js';
 
 export function imagesRoutes(app: Hono, data: DataProvider): void {
   app.get('/tags', (c) => c.json(tagsImpl(data)));
@@ -17,12 +17,14 @@ export function imagesRoutes(app: Hono, data: DataProvider): void {
     return c.json(await imagesImpl(data, required(q, 'run'), required(q, 'tag'), sampleOf(q)));
   });
   app.get('/individualImage', async (c) => {
-    const bytes = await imageBytes(data, required(new URL(c.req.url).searchParams, 'blob_key'));
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': imageContentType(bytes),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, max-age=3600',
-    });
+    const blob = imageBlobKey(data, required(new URL(c.req.url).searchParams, 'blob_key'));
+    // A step rewritten after a restart keeps its blob_key but not its blob: the browser
+    // asks again each time, and an unchanged image costs a 304 and no file read.
+    const etag = `"${blob}"`;
+    const caching = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, caching);
+    const bytes = await data.readBlob(blob);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...caching, 'Content-Type': imageContentType(bytes), 'X-Content-Type-Options': 'nosniff' });
   });
 }
 

@@ -41,12 +41,23 @@ export default function Dashboard(props: DashboardProps) {
   }, [index, selected, compare]);
 
   const renderTag = (tag: string) => {
+    const runs = index?.get(tag);
     if (compare) {
+      const samples = Math.max(runs?.get(compare[0]) ?? 1, runs?.get(compare[1]) ?? 1);
       return (
-        <CompareCard key={`${tag}|${compare.join('|')}`} tag={tag} runs={compare} colors={[colorOf(compare[0]), colorOf(compare[1])]} fetch={fetch} settings={settings} version={versionOf(compare[0]) + versionOf(compare[1])} onEnlarge={onEnlarge} />
+        <CompareCard
+          key={`${tag}|${compare.join('|')}`}
+          tag={tag}
+          runs={compare}
+          colors={[colorOf(compare[0]), colorOf(compare[1])]}
+          samples={samples}
+          fetch={fetch}
+          settings={settings}
+          version={versionOf(compare[0]) + versionOf(compare[1])}
+          onEnlarge={onEnlarge}
+        />
       );
     }
-    const runs = index?.get(tag);
     return selectedRuns
       .filter((run) => runs?.has(run))
       .map((run) => (

@@ -1,24 +1,29 @@
 /**
  * A card for one (tag, run): the image at the chosen step, a step slider with the step
- * and its time, a sample slider when a step holds several images. Left and right arrow
- * keys step through the images while the card has focus; new steps are followed when
- * the card shows the newest one.
+ * and its time, a sample slider when a step holds several images. Arrow keys step
+ * through the images while the card has focus; new steps are followed when the card
+ * shows the newest one.
  */
-import { Card, ErrorState, LoadingState, StepSlider, useVisible, type PluginFetch } from '@tb/ui';
+import { Card, ErrorState, LoadingState, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ImageEntry } from './api.js';
 import { nextStep } from './follow.js';
 import { ImageView } from './ImageView.js';
-import type { ImageEntry } from './api.js';
+import { SampleSlider } from './SampleSlider.js';
 import type { ImageSettings } from './settings.js';
+import { StepControl } from './StepControl.js';
+import { stepKeyHandler } from './step-keys.js';
 import { useImages } from './use-images.js';
 
 export interface ImageCardProps {
   readonly tag: string;
   readonly run: string;
+  /** The most images a step of this tag holds. */
   readonly samples: number;
   readonly color: string;
   readonly fetch: PluginFetch;
   readonly settings: ImageSettings;
+  /** Changes when the run may have new images. */
   readonly version: number;
   readonly onEnlarge: (entry: ImageEntry, title: string) => void;
 }
@@ -27,6 +32,7 @@ export function ImageCard(props: ImageCardProps) {
   const { tag, run } = props;
   const ref = useRef<HTMLDivElement>(null);
   const visible = useVisible(ref);
+  const [wide, setWide] = useState(false);
   const [sample, setSample] = useState(0);
   const { value: entries, error, retry } = useImages(props.fetch, run, tag, sample, props.version, visible);
   const [step, setStep] = useState<number | null>(null);
@@ -34,25 +40,14 @@ export function ImageCard(props: ImageCardProps) {
 
   const steps = entries?.map((e) => e.step) ?? [];
   useEffect(() => {
-    if (!entries) return;
-    setStep((previous) => nextStep(previous, atLatest.current, entries.map((e) => e.step)));
+    if (entries) setStep((previous) => nextStep(previous, atLatest.current, entries.map((e) => e.step)));
   }, [entries]);
 
   const choose = (s: number) => {
     atLatest.current = s === steps[steps.length - 1];
     setStep(s);
   };
-  const index = step === null ? -1 : steps.indexOf(step);
-  const entry = index >= 0 ? entries![index] : undefined;
-  const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.target as HTMLElement).tagName === 'INPUT' || index < 0) return;
-    const delta = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
-    const target = steps[index + delta];
-    if (delta !== 0 && target !== undefined) {
-      e.preventDefault();
-      choose(target);
-    }
-  };
+  const entry = entries?.find((e) => e.step === step);
 
   const id = `${run}-${tag}`;
   let body;
@@ -63,20 +58,13 @@ export function ImageCard(props: ImageCardProps) {
     body = (
       <>
         <ImageView entry={entry} settings={props.settings} alt={`${tag}, ${run}, step ${entry.step}`} testId={`image-${id}`} onEnlarge={() => props.onEnlarge(entry, `${tag} · ${run}`)} />
-        <StepSlider steps={steps} wallTimes={entries.map((e) => e.wallTime)} value={entry.step} onChange={choose} label={`Step of ${tag} (${run})`} testId={`slider-${id}`} />
-        {props.samples > 1 && (
-          <label class="tb-img__sample">
-            <span data-testid={`sample-${id}`}>
-              Sample {sample + 1} of {props.samples}
-            </span>
-            <input type="range" min={0} max={props.samples - 1} value={sample} aria-label="Sample" onInput={(e) => setSample(Number(e.currentTarget.value))} />
-          </label>
-        )}
+        <StepControl steps={steps} wallTimes={entries.map((e) => e.wallTime)} value={entry.step} onChange={choose} label={`Step of ${tag} (${run})`} testId={`slider-${id}`} />
+        <SampleSlider samples={props.samples} value={sample} onChange={setSample} testId={`sample-${id}`} />
       </>
     );
   }
   return (
-    <div ref={ref} class="tb-img__slot" tabIndex={0} onKeyDown={onKeyDown} data-testid={`card-${id}`}>
+    <div ref={ref} class={wide ? 'tb-img__slot tb-img__slot--wide tb-img__slot--expanded' : 'tb-img__slot'} tabIndex={0} onKeyDown={stepKeyHandler(steps, step, choose)} data-testid={`card-${id}`}>
       <Card
         title={tag}
         subtitle={
@@ -85,6 +73,7 @@ export function ImageCard(props: ImageCardProps) {
             {run}
           </span>
         }
+        onExpandedChange={setWide}
       >
         {body}
       </Card>

@@ -1,8 +1,9 @@
 /**
  * One image as the dashboard shows it: pixelated scaling (a 28x28 digit stays sharp),
  * brightness and contrast as a CSS filter, fitted to the card or at its actual size,
- * and a click to enlarge.
+ * and a click to enlarge. An image the server no longer has says so instead.
  */
+import { useState } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
 import { cssFilter, type ImageSettings } from './settings.js';
 
@@ -16,6 +17,14 @@ export interface ImageViewProps {
 
 export function ImageView(props: ImageViewProps) {
   const { entry, settings } = props;
+  const [failed, setFailed] = useState<string | null>(null);
+  if (failed === entry.url) {
+    return (
+      <p class="tb-img__note tb-img__note--error" role="alert" data-testid={`${props.testId}-error`}>
+        Could not load the image of step {entry.step}: it may have been dropped since. Reload to see the steps kept.
+      </p>
+    );
+  }
   const style: Record<string, string> = { filter: cssFilter(settings) };
   if (settings.actualSize && entry.width > 0) style.width = `${entry.width}px`;
   return (
@@ -30,6 +39,7 @@ export function ImageView(props: ImageViewProps) {
         width={entry.width || undefined}
         height={entry.height || undefined}
         draggable={false}
+        onError={() => setFailed(entry.url)}
       />
     </button>
   );

@@ -25,6 +25,15 @@ export function Toolbar(props: ToolbarProps) {
     pair[i] = value;
     props.onCompareChange(pair);
   };
+  const select = (i: 0 | 1) => (
+    <select class="tb-img__select" aria-label={i === 0 ? 'Left run' : 'Right run'} data-testid={`compare-run-${i}`} value={compare?.[i]} onChange={(e) => pick(i, e.currentTarget.value)}>
+      {runs.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
+  );
   return (
     <div class="tb-img__toolbar">
       {slider('brightness', 'Brightness')}
@@ -51,14 +60,13 @@ export function Toolbar(props: ToolbarProps) {
         />
         <span>Compare two runs</span>
       </label>
-      {compare &&
-        ([0, 1] as const).map((i) => (
-          <select key={i} class="tb-img__select" aria-label={i === 0 ? 'Left run' : 'Right run'} data-testid={`compare-run-${i}`} value={compare[i]} onChange={(e) => pick(i, e.currentTarget.value)}>
-            {runs.map((r) => (
-              <option value={r}>{r}</option>
-            ))}
-          </select>
-        ))}
+      {compare && (
+        <span class="tb-img__control">
+          {select(0)}
+          <span>vs</span>
+          {select(1)}
+        </span>
+      )}
     </div>
   );
 }

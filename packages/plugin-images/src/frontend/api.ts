@@ -26,8 +26,18 @@ export async function fetchTagIndex(fetch: PluginFetch): Promise<TagIndex> {
   return new Map([...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * The images of one sample of (run, tag), by ascending step for the slider. A step
+ * written twice (a restart without SessionLog) is shown once, as its key serves the
+ * first write.
+ */
 export async function fetchImages(fetch: PluginFetch, run: string, tag: string, sample: number): Promise<ImageEntry[]> {
   const q = `run=${encodeURIComponent(run)}&tag=${encodeURIComponent(tag)}&sample=${sample}`;
   const answer = await fetch.json<{ wall_time: number; step: number; width?: number; height?: number; query: string }[]>(`images?${q}`);
-  return answer.map((e) => ({ wallTime: e.wall_time, step: e.step, width: e.width ?? 0, height: e.height ?? 0, url: fetch.url(`individualImage?${e.query}`) }));
+  const byStep = new Map<number, ImageEntry>();
+  for (const e of answer) {
+    if (byStep.has(e.step)) continue;
+    byStep.set(e.step, { wallTime: e.wall_time, step: e.step, width: e.width ?? 0, height: e.height ?? 0, url: fetch.url(`individualImage?${e.query}`) });
+  }
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
 }

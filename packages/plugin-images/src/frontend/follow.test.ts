@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { nextStep } from './follow.js';
-import { cssFilter, parseSettings } from './settings.js';
 
 describe('nextStep', () => {
   it('follows the newest step when the card was at the end', () => {
@@ -11,14 +10,5 @@ describe('nextStep', () => {
     expect(nextStep(10, false, [0, 10, 20, 30])).toBe(10);
     expect(nextStep(15, false, [0, 10, 20])).toBe(10);
     expect(nextStep(5, false, [])).toBeNull();
-  });
-});
-
-describe('settings', () => {
-  it('parses leniently and makes the CSS filter', () => {
-    expect(parseSettings({ brightness: 150, contrast: 'x', actualSize: true })).toEqual({ brightness: 150, contrast: 100, actualSize: true });
-    expect(parseSettings(null)).toEqual({ brightness: 100, contrast: 100, actualSize: false });
-    expect(cssFilter({ brightness: 100, contrast: 100, actualSize: false })).toBe('none');
-    expect(cssFilter({ brightness: 120, contrast: 80, actualSize: false })).toBe('brightness(120%) contrast(80%)');
   });
 });
