@@ -26,6 +26,7 @@ describe('the demo', () => {
     const t0 = performance.now();
     server = await startServer(['--reload_interval', '0'], [], { env: { TB_CORE_DEMO_DIR: cache }, startTimeoutMs: 150_000 });
     startSeconds = (performance.now() - t0) / 1000;
+    await server.whenLoaded();
   }, 160_000);
 
   afterAll(async () => {

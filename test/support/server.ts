@@ -16,6 +16,8 @@ const BIN = path.join(ROOT, 'packages/core/bin/tb-core.js');
 export interface TestServer {
   readonly url: string;
   readonly output: () => string;
+  /** Resolves once `/data/status` says the log root is loaded (the server answers while it loads). */
+  whenLoaded(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,15 @@ export async function startServer(
   return {
     url,
     output: () => output,
+    async whenLoaded(timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const status = (await (await fetch(`${url}data/status`)).json()) as { state: string };
+        if (status.state === 'idle') return;
+        if (Date.now() > until) throw new Error(`tb-core still loading after ${timeoutMs} ms:\n${output}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     async stop() {
       child.kill('SIGINT');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
