@@ -34,8 +34,9 @@ import {
   type EventMessage,
   type SummaryValueMessage,
 } from './proto.js';
+import { corpusDir } from '../testing/corpus.js';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+const CORPUS = corpusDir();
 
 /** The payloads of a TFRecord file: u64 length, u32 length CRC, data, u32 data CRC (CRCs not checked). */
 function tfrecords(bytes: Uint8Array): Uint8Array[] {
@@ -229,7 +230,7 @@ describe('TF2 events: tf2-format', () => {
     const loss = firstValue(train, 'epoch_loss');
     const md = loss.metadata!;
     expect(md.pluginData!.pluginName).toBe('scalars');
-    expect(md.dataClass).toBe(DataClass.UNKNOWN);
+    expect(md.dataClass).toBe(DataClass.DATA_CLASS_UNKNOWN);
     expect(decodeScalarPluginData(md.pluginData!.content)).toEqual({ version: 0 });
     const tensor = loss.tensor!;
     expect(tensor.dtype).toBe(DataType.DT_FLOAT);
@@ -390,7 +391,7 @@ describe('defaults and encoders', () => {
           value: [
             {
               tag: 'loss',
-              metadata: { pluginData: { pluginName: 'scalars' }, dataClass: DataClass.SCALAR },
+              metadata: { pluginData: { pluginName: 'scalars' }, dataClass: DataClass.DATA_CLASS_SCALAR },
               tensor: { dtype: DataType.DT_FLOAT, tensorShape: {}, floatVal: [0.5] },
             },
           ],
@@ -403,7 +404,7 @@ describe('defaults and encoders', () => {
       const v = e.summary!.value[0]!;
       expect(v.tag).toBe('loss');
       expect(v.value).toBe('tensor');
-      expect(v.metadata!.dataClass).toBe(DataClass.SCALAR);
+      expect(v.metadata!.dataClass).toBe(DataClass.DATA_CLASS_SCALAR);
       expect(v.tensor!.floatVal).toEqual([0.5]);
       expect(decodeSummary(subMessages(bytes, 5)[0]!)).toEqual(e.summary);
     }
@@ -416,7 +417,7 @@ describe('defaults and encoders', () => {
     );
     expect(md.pluginData!.pluginName).toBe('x');
     expect(Array.from(md.pluginData!.content)).toEqual([8, 1]);
-    expect(md.dataClass).toBe(DataClass.BLOB_SEQUENCE);
+    expect(md.dataClass).toBe(DataClass.DATA_CLASS_BLOB_SEQUENCE);
 
     const t = decodeTensorProto(
       encodeTensorProto({
