@@ -1,5 +1,6 @@
 // `pnpm typecheck`: the Node-side sources and tests (root tsconfig.json), @tb/ui, the
-// shell, and every plugin frontend (browser lib, Preact JSX), each with its own tsconfig.
+// shell, plugin-kit's JavaScript (checkJs), and every plugin frontend (browser lib,
+// Preact JSX), each with its own tsconfig.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, workspacePackages } from './workspace.mjs';
@@ -8,7 +9,8 @@ const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const projects = [
   'tsconfig.json',
   'packages/ui/tsconfig.json',
-  'packages/core/src/shell/tsconfig.json',
+  'packages/shell/tsconfig.json',
+  'packages/plugin-kit/tsconfig.json',
   ...workspacePackages().flatMap((p) => (p.frontendTsconfig ? [path.relative(ROOT, p.frontendTsconfig)] : [])),
 ];
 let failed = 0;

@@ -1,13 +1,15 @@
 // The workspace's packages as the build sees them: every packages/<dir>/ with a
-// tsconfig.build.json is compiled; every one whose package.json names a
-// `tbRemote` ({ name, expose }) also gets its federated frontend built.
+// tsconfig.build.json is compiled; every one with a plugin dashboard (package.json
+// `tbPlugin.frontend`, or src/frontend/Dashboard.tsx) also gets its federated frontend
+// built by tb-plugin-build.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasPluginFrontend } from '@tb/plugin-kit/plugin-package';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @returns {{ dir: string, name: string, tsconfig: string | null, remote: { name: string, expose: string } | null, frontendTsconfig: string | null }[]} */
+/** @returns {{ dir: string, name: string, tsconfig: string | null, pluginFrontend: boolean, frontendTsconfig: string | null }[]} */
 export function workspacePackages() {
   const packagesDir = path.join(ROOT, 'packages');
   return readdirSync(packagesDir, { withFileTypes: true })
@@ -21,7 +23,7 @@ export function workspacePackages() {
         dir,
         name: pkg.name,
         tsconfig: existsSync(tsconfig) ? tsconfig : null,
-        remote: pkg.tbRemote ?? null,
+        pluginFrontend: hasPluginFrontend(dir),
         frontendTsconfig: existsSync(frontendTsconfig) ? frontendTsconfig : null,
       };
     })

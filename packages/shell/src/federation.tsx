@@ -15,7 +15,7 @@ import * as preactJsxRuntime from 'preact/jsx-runtime';
 import type { PluginFrontendInfo, PluginInfo } from './api.js';
 import { serverUrl, type ShellConfig } from './config.js';
 
-/** Versions of the shared packages, filled in by build-shell.mjs (DefinePlugin). */
+/** Versions of the shared packages, filled in by scripts/build.mjs (DefinePlugin). */
 declare const __TB_SHARED_VERSIONS__: { readonly preact: string; readonly '@tb/ui': string };
 
 /** The federation host's name; remotes see it as their host. */
