@@ -48,8 +48,50 @@ describe('parseServeFlags', () => {
     });
   });
 
+  it('reads the = form of every flag that takes a value', () => {
+    expect(
+      parseServeFlags([
+        '--logdir=logs',
+        '--port=0',
+        '--host=::1',
+        '--reload_interval=0',
+        '--samples_per_plugin=images=50,scalars=1000',
+        '--path_prefix=/tb/',
+        '--window_title=a=b',
+        '--plugins=images,scalars',
+        '--compute_backend=cpu',
+      ]),
+    ).toEqual({
+      logdir: 'logs',
+      logdirSpec: undefined,
+      port: 0,
+      host: '::1',
+      bindAll: false,
+      reloadInterval: 0,
+      samplesPerPlugin: { images: 50, scalars: 1000 },
+      pathPrefix: '/tb',
+      windowTitle: 'a=b',
+      plugins: ['images', 'scalars'],
+      computeBackend: 'cpu',
+    });
+  });
+
   it('--bind_all binds every interface', () => {
     expect(parseServeFlags(['--bind_all'])).toMatchObject({ bindAll: true, host: '::' });
+    expect(parseServeFlags([])).toMatchObject({ bindAll: false, host: '127.0.0.1' });
+  });
+
+  it('keeps the last value of a repeated flag, as TensorBoard does', () => {
+    expect(parseServeFlags(['--port', '1', '--port=2', '--plugins', 'a', '--plugins', 'b', '--bind_all', '--bind_all'])).toMatchObject({
+      port: 2,
+      plugins: ['b'],
+      bindAll: true,
+    });
+  });
+
+  it("takes --help (main shows the help before parsing) and a value that starts with '-'", () => {
+    expect(parseServeFlags(['--logdir', 'l', '--help']).logdir).toBe('l');
+    expect(parseServeFlags(['--window_title', '-x-']).windowTitle).toBe('-x-');
   });
 
   it.each([
@@ -59,10 +101,16 @@ describe('parseServeFlags', () => {
     [['--samples_per_plugin', 'scalars'], /should be plugin=count/],
     [['--logdir', 'a', '--logdir_spec', 'b:c'], /not both/],
     [['--host', 'x', '--bind_all'], /--host or --bind_all/],
-    [['--colour', 'red'], /unknown flag --colour/],
+    [['--colour', 'red'], /^unknown flag --colour; see tb-core serve --help$/],
+    [['--bind-all'], /^unknown flag --bind-all \(did you mean --bind_all\?\); see tb-core serve --help$/],
     [['--logdir'], /--logdir needs a value \(DIR\)/],
-    [['--bind_all=yes'], /takes no value/],
+    [['--logdir', '--port', '0'], /^--logdir needs a value \(DIR\), found the flag --port/],
+    [['--samples_per_plugin'], /^--samples_per_plugin needs a value \(SPEC\)$/],
+    [['--bind_all=yes'], /^--bind_all takes no value, found 'yes'$/],
     [['logs'], /unexpected argument 'logs'/],
+    [['--port', '-1'], /^--port should be a number from 0 to 65535, found '-1'$/],
+    [['--port=8080.5'], /^--port should be a number from 0 to 65535, found '8080.5'$/],
+    [['--reload_interval=soon'], /^--reload_interval should be a number of seconds >= 0, found 'soon'$/],
     [['--path_prefix', '/a/../b'], /--path_prefix should be a URL path/],
   ])('refuses %j saying why', (args, message) => {
     expect(() => parseServeFlags(args)).toThrow(FlagError);
@@ -76,7 +124,7 @@ describe('parseServeFlags', () => {
   });
 
   it('documents every flag in the help', () => {
-    for (const name of ['logdir', 'logdir_spec', 'port', 'host', 'bind_all', 'reload_interval', 'samples_per_plugin', 'path_prefix', 'window_title', 'plugins']) {
+    for (const name of ['logdir', 'logdir_spec', 'port', 'host', 'bind_all', 'reload_interval', 'samples_per_plugin', 'path_prefix', 'window_title', 'plugins', 'compute_backend']) {
       expect(serveHelp()).toContain(`--${name}`);
     }
   });

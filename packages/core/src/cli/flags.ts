@@ -1,10 +1,15 @@
 /**
- * The flags of `tb-core serve`: TensorBoard's names and defaults, plus `--plugins`.
- * Parsing is pure: it returns the flags or throws a {@link FlagError} that says what
- * was expected and what was found.
+ * The flags of `tb-core serve`: TensorBoard's names and defaults, plus `--plugins` and
+ * `--compute_backend`, read by the shared parser in ./args.ts. Parsing is pure: it
+ * returns the flags or throws a {@link FlagError} that says what was expected and what
+ * was found.
  */
 import { BACKEND_ORDER, parseBackend, type ComputeBackend } from '../compute/backend.js';
 import { parseSamplesPerPlugin, type SamplesPerPlugin } from '../multiplexer/samples.js';
+import { flagHelp, HELP_FLAG, numberFlag, parsedFlag, parseFlags, type FlagTable, type FlagValues } from './args.js';
+import { FlagError } from './flag-error.js';
+
+export { FlagError };
 
 export interface ServeFlags {
   logdir: string | undefined;
@@ -25,116 +30,82 @@ export interface ServeFlags {
   computeBackend: ComputeBackend | 'auto';
 }
 
-/** A bad command line; the message is shown as is. */
-export class FlagError extends Error {
-  override readonly name = 'FlagError';
-}
-
 export const DEFAULT_PORT = 6006;
 
-interface FlagSpec {
-  readonly name: string;
-  readonly value: string | null;
-  readonly help: string;
-}
+/** The flags that say which logs to read; `serve` and `inspect` both take them. */
+export const LOG_ROOT_FLAGS = {
+  logdir: { type: 'string', value: 'DIR', help: 'The log directory: one sub-directory per run.' },
+  logdir_spec: { type: 'string', value: 'NAME:DIR,...', help: 'Several named log directories instead of --logdir.' },
+  samples_per_plugin: {
+    type: 'string',
+    value: 'SPEC',
+    help: 'Points kept per tag, e.g. scalars=1000,images=50 (scalars: all by default).',
+  },
+} as const satisfies FlagTable;
+
+/** `--compute_backend`; `serve` and `demo` both take it. */
+export const COMPUTE_BACKEND_FLAG = {
+  type: 'string',
+  value: 'NAME',
+  help: `Backend for heavy numeric work: auto (default: the best present), ${BACKEND_ORDER.join(', ')}.`,
+} as const satisfies FlagTable[string];
 
 /** Every flag of `serve`, for parsing and for --help. */
-export const SERVE_FLAGS: readonly FlagSpec[] = [
-  { name: 'logdir', value: 'DIR', help: 'The log directory: one sub-directory per run.' },
-  { name: 'logdir_spec', value: 'NAME:DIR,...', help: 'Several named log directories instead of --logdir.' },
-  { name: 'port', value: 'N', help: `Port to serve on (default ${DEFAULT_PORT}; 0 picks a free one).` },
-  { name: 'host', value: 'ADDR', help: 'Address to bind (default 127.0.0.1: this machine only).' },
-  { name: 'bind_all', value: null, help: 'Serve on every network interface (same as --host 0.0.0.0 / ::).' },
-  { name: 'reload_interval', value: 'SECONDS', help: 'How often to look for new data (default 5; 0 loads once).' },
-  { name: 'samples_per_plugin', value: 'SPEC', help: 'Points kept per tag, e.g. scalars=1000,images=50 (scalars: all by default).' },
-  { name: 'path_prefix', value: 'PATH', help: 'Serve under this URL path, e.g. /tensorboard (behind a proxy).' },
-  { name: 'window_title', value: 'TEXT', help: 'The browser window title.' },
-  { name: 'plugins', value: 'ID,...', help: 'Only these dashboards, as tabs in this order (default: every installed one).' },
-  {
-    name: 'compute_backend',
-    value: 'NAME',
-    help: `Backend for heavy numeric work: auto (default: the best present), ${BACKEND_ORDER.join(', ')}.`,
-  },
-];
+export const SERVE_FLAGS = {
+  ...LOG_ROOT_FLAGS,
+  port: { type: 'string', value: 'N', help: `Port to serve on (default ${DEFAULT_PORT}; 0 picks a free one).` },
+  host: { type: 'string', value: 'ADDR', help: 'Address to bind (default 127.0.0.1: this machine only).' },
+  bind_all: { type: 'boolean', help: 'Serve on every network interface (same as --host 0.0.0.0 / ::).' },
+  reload_interval: { type: 'string', value: 'SECONDS', help: 'How often to look for new data (default 5; 0 loads once).' },
+  path_prefix: { type: 'string', value: 'PATH', help: 'Serve under this URL path, e.g. /tensorboard (behind a proxy).' },
+  window_title: { type: 'string', value: 'TEXT', help: 'The browser window title.' },
+  plugins: { type: 'string', value: 'ID,...', help: 'Only these dashboards, as tabs in this order (default: every installed one).' },
+  compute_backend: COMPUTE_BACKEND_FLAG,
+  help: HELP_FLAG,
+} as const satisfies FlagTable;
+
+/** Where the logs are, as {@link LOG_ROOT_FLAGS} give it. */
+export interface LogRootFlags {
+  logdir: string | undefined;
+  logdirSpec: string | undefined;
+  samplesPerPlugin: SamplesPerPlugin;
+}
+
+/** Checks and converts what {@link LOG_ROOT_FLAGS} read. */
+export function logRootFlags(v: FlagValues<typeof LOG_ROOT_FLAGS>): LogRootFlags {
+  if (v.logdir !== undefined && v.logdir_spec !== undefined) throw new FlagError('give --logdir or --logdir_spec, not both');
+  return {
+    logdir: v.logdir,
+    logdirSpec: v.logdir_spec,
+    samplesPerPlugin: v.samples_per_plugin === undefined ? {} : parsedFlag('samples_per_plugin', v.samples_per_plugin, parseSamplesPerPlugin),
+  };
+}
+
+/** Reads `--compute_backend`'s value (`auto` when not given). */
+export function computeBackendFlag(value: string | undefined): ComputeBackend | 'auto' {
+  return parsedFlag('compute_backend', value ?? 'auto', parseBackend);
+}
 
 /** Parses `serve`'s arguments (after the command name). */
 export function parseServeFlags(args: readonly string[]): ServeFlags {
-  const raw = new Map<string, string | true>();
-  const known = new Map(SERVE_FLAGS.map((f) => [f.name, f]));
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) throw new FlagError(`unexpected argument '${arg}'; flags start with --`);
-    const eq = arg.indexOf('=');
-    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)).replace(/-/g, '_');
-    const spec = known.get(name);
-    if (!spec) throw new FlagError(`unknown flag --${name}; see tb-core serve --help`);
-    if (spec.value === null) {
-      if (eq > 0) throw new FlagError(`--${name} takes no value, found '${arg.slice(eq + 1)}'`);
-      raw.set(name, true);
-      continue;
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new FlagError(`--${name} needs a value (${spec.value})`);
-    raw.set(name, value);
-  }
-  const str = (name: string) => {
-    const v = raw.get(name);
-    return typeof v === 'string' ? v : undefined;
-  };
-
-  const logdir = str('logdir');
-  const logdirSpec = str('logdir_spec');
-  if (logdir !== undefined && logdirSpec !== undefined) throw new FlagError('give --logdir or --logdir_spec, not both');
-  const bindAll = raw.has('bind_all');
-  const host = str('host');
-  if (bindAll && host !== undefined) throw new FlagError('give --host or --bind_all, not both');
-
+  const v = parseFlags('tb-core serve', SERVE_FLAGS, args);
+  const { logdir, logdirSpec, samplesPerPlugin } = logRootFlags(v);
+  const bindAll = v.bind_all ?? false;
+  if (bindAll && v.host !== undefined) throw new FlagError('give --host or --bind_all, not both');
   return {
     logdir,
     logdirSpec,
-    port: parsePort(str('port')),
-    host: bindAll ? '::' : (host ?? '127.0.0.1'),
+    port: v.port === undefined ? DEFAULT_PORT : numberFlag('port', v.port, { min: 0, max: 65535, integer: true, expected: 'a number from 0 to 65535' }),
+    host: bindAll ? '::' : (v.host ?? '127.0.0.1'),
     bindAll,
-    reloadInterval: parseSeconds(str('reload_interval')),
-    samplesPerPlugin: parseSamples(str('samples_per_plugin')),
-    pathPrefix: parsePathPrefix(str('path_prefix') ?? ''),
-    windowTitle: str('window_title') ?? '',
-    plugins: (str('plugins') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    computeBackend: parseCompute(str('compute_backend') ?? 'auto'),
+    reloadInterval:
+      v.reload_interval === undefined ? 5 : numberFlag('reload_interval', v.reload_interval, { min: 0, expected: 'a number of seconds >= 0' }),
+    samplesPerPlugin,
+    pathPrefix: parsePathPrefix(v.path_prefix ?? ''),
+    windowTitle: v.window_title ?? '',
+    plugins: (v.plugins ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    computeBackend: computeBackendFlag(v.compute_backend),
   };
-}
-
-function parseSamples(v: string | undefined): SamplesPerPlugin {
-  if (v === undefined) return {};
-  try {
-    return parseSamplesPerPlugin(v);
-  } catch (err) {
-    throw new FlagError((err as Error).message);
-  }
-}
-
-function parseCompute(v: string): ComputeBackend | 'auto' {
-  try {
-    return parseBackend(v);
-  } catch (err) {
-    throw new FlagError(`--compute_backend: ${(err as Error).message}`);
-  }
-}
-
-function parsePort(v: string | undefined): number {
-  if (v === undefined) return DEFAULT_PORT;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new FlagError(`--port should be a number from 0 to 65535, found '${v}'`);
-  return n;
-}
-
-function parseSeconds(v: string | undefined): number {
-  if (v === undefined) return 5;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new FlagError(`--reload_interval should be a number of seconds >= 0, found '${v}'`);
-  }
-  return n;
 }
 
 /** Normalizes '/tb/' and 'tb' to '/tb'; '' and '/' to ''. */
@@ -147,9 +118,7 @@ export function parsePathPrefix(v: string): string {
   return `/${trimmed}`;
 }
 
-/** The help text of `serve`. */
+/** The help lines of `serve`'s flags. */
 export function serveHelp(): string {
-  const rows = SERVE_FLAGS.map((f) => [`--${f.name}${f.value ? ` ${f.value}` : ''}`, f.help] as const);
-  const width = Math.max(...rows.map(([a]) => a.length));
-  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
+  return flagHelp(SERVE_FLAGS);
 }

@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
-import { demoCacheDir, ensureDemo, isDemoComplete } from '../demo/cache.js';
 import { consoleLogger, type Logger } from '../logger.js';
-import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import { PluginError } from '../plugins/define-plugin.js';
-import { FlagError, parseServeFlags, serveHelp, type ServeFlags } from './flags.js';
-import { inspectReport } from './inspect.js';
+import { asksForHelp, HELP_FLAG, parseFlags, type FlagTable } from './args.js';
+import { demoCacheDir, ensureDemo, isDemoComplete } from './demo-cache.js';
+import { loadDemo } from './demo-module.js';
+import { DEMO_FLAGS, demoCommand, demoHelp } from './demo.js';
+import { FlagError, parseServeFlags, SERVE_FLAGS, serveHelp, type ServeFlags } from './flags.js';
+import { INSPECT_FLAGS, inspectCommand, inspectHelp } from './inspect.js';
 import { serve } from './serve.js';
 
 const HELP = `Usage: tb-core <command> [flags]
@@ -21,12 +23,32 @@ Commands:
   demo      Train a small digit classifier with TensorFlow.js and write its logs
             (tb-core demo --help)
   inspect   Load a log directory once and print its runs, tags and problems.
+            (tb-core inspect --help)
 
 Flags of serve (inspect takes --logdir, --logdir_spec, --samples_per_plugin):
 ${serveHelp()}
 
-  --help, --version
+tb-core --version prints the version.
 `;
+
+/** The flags `tb-core` takes before (instead of) a command. */
+const MAIN_FLAGS = {
+  version: { type: 'boolean', help: 'Print the version.' },
+  help: HELP_FLAG,
+} as const satisfies FlagTable;
+
+/** A command: its flags (for --help detection), its help text, and what it runs. */
+interface Command {
+  readonly flags: FlagTable;
+  help(): string;
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: { flags: SERVE_FLAGS, help: () => HELP, run: (args) => runServe(args) },
+  inspect: { flags: INSPECT_FLAGS, help: inspectHelp, run: (args) => inspectCommand(args, (text) => process.stdout.write(text)) },
+  demo: { flags: DEMO_FLAGS, help: demoHelp, run: (args) => demoCommand(args, (line) => process.stderr.write(`${line}\n`)) },
+};
 
 /** The package version, from package.json. */
 export function version(): string {
@@ -36,33 +58,31 @@ export function version(): string {
 
 /** Runs the CLI; resolves to the exit code (serve resolves once it has stopped). */
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--version')) {
-    process.stdout.write(`${version()}\n`);
-    return 0;
-  }
   const [command, ...rest] = args;
-  if (command === 'demo' && args.includes('--help')) {
-    process.stdout.write((await import('./demo.js')).DEMO_HELP);
-    return 0;
-  }
-  if (args.includes('--help') || command === 'help') {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (command === undefined) {
     process.stderr.write(HELP);
     return 2;
   }
   try {
-    if (command === 'serve') return await runServe(rest);
-    if (command === 'inspect') return await runInspect(rest);
-    if (command === 'demo') {
-      // Loaded only here: the demo pulls in tfjs and @tb/writer.
-      const { demoCommand } = await import('./demo.js');
-      return await demoCommand(rest, (line) => process.stderr.write(`${line}\n`));
+    if (command.startsWith('-')) {
+      const flags = parseFlags('tb-core', MAIN_FLAGS, args);
+      process.stdout.write(flags.version ? `${version()}\n` : HELP);
+      return 0;
     }
-    process.stderr.write(`tb-core: unknown command '${command}'; expected serve, demo or inspect (tb-core --help)\n`);
-    return 2;
+    if (command === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const found = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (found === undefined) {
+      process.stderr.write(`tb-core: unknown command '${command}'; expected serve, demo or inspect (tb-core --help)\n`);
+      return 2;
+    }
+    if (asksForHelp(found.flags, rest)) {
+      process.stdout.write(found.help());
+      return 0;
+    }
+    return await found.run(rest);
   } catch (err) {
     if (err instanceof FlagError || err instanceof PluginError || err instanceof InvalidArgumentError) {
       process.stderr.write(`tb-core: ${err.message}\n`);
@@ -102,28 +122,12 @@ async function runServe(args: string[]): Promise<number> {
 async function demoLogs(flags: ServeFlags, logger: Logger): Promise<string> {
   const dir = demoCacheDir();
   if (!isDemoComplete(dir)) {
+    const demo = await loadDemo("no --logdir given, so serve would serve the demo's logs, written by the @tb/demo package");
     logger.info(`no --logdir given: writing the demo's logs into ${dir} (once; well under a minute)`);
-    const { writeDemo } = await import('./demo.js');
     await ensureDemo(dir, async (target) => {
-      await writeDemo(target, flags.computeBackend, (line) => logger.info(`demo: ${line}`));
+      await demo.writeDemo(target, { backend: flags.computeBackend, log: (line) => logger.info(`demo: ${line}`) });
     });
   }
   logger.info(`no --logdir given: serving the demo's logs in ${dir} (tb-core serve --logdir DIR serves yours)`);
   return dir;
-}
-
-async function runInspect(args: string[]): Promise<number> {
-  const flags = parseServeFlags(args);
-  const mux = new LogRootMultiplexer({
-    logdir: flags.logdir,
-    logdirSpec: flags.logdirSpec,
-    reloadInterval: 0,
-    samplesPerPlugin: flags.samplesPerPlugin,
-    logger: consoleLogger('error'),
-  });
-  const t0 = performance.now();
-  await mux.reload();
-  process.stdout.write(`${inspectReport(mux.provider, mux.status(), performance.now() - t0).join('\n')}\n`);
-  await mux.close();
-  return 0;
 }

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger.js';
 import { FlagError, parseServeFlags } from './flags.js';
 import { serve } from './serve.js';
+import { corpusPath } from '../testing/corpus.js';
 
-const MNIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus/mnist-like');
+const MNIST = corpusPath('mnist-like');
 const options = { version: '0.1.0', logger: memoryLogger(), pluginSearch: [], shellDir: null };
 
 describe('serve', () => {

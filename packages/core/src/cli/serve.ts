@@ -2,9 +2,7 @@
  * `tb-core serve`: loads the log directory, hosts the installed plugins and serves the
  * page. Resolves to a handle that stops everything (Ctrl-C does the same).
  */
-import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { serve as serveNode, type ServerType } from '@hono/node-server';
 import { createComputeRunner } from '../compute/create.js';
 import type { BackendInfo } from '../compute/backend.js';
@@ -15,6 +13,7 @@ import { hostPlugins, ServiceRegistry, type HostedPlugin } from '../plugins/host
 import { ComputeRunnerToken, DataProviderToken, FlagsToken, LoggerToken } from '../plugins/tokens.js';
 import { createApp } from '../server/app.js';
 import { FlagError, type ServeFlags } from './flags.js';
+import { findShellDir } from './shell-dir.js';
 
 /** A running server. */
 export interface Running {
@@ -31,11 +30,9 @@ export interface ServeOptions {
   readonly pluginSearch: readonly string[];
   /** Directories whose sub-directories are packages too (a workspace's `packages/`). */
   readonly packageDirs?: readonly string[];
-  /** The built shell; defaults to this package's dist/shell. */
+  /** The built shell; defaults to the dist folder of `@tb/shell` (null: the "not built" page). */
   readonly shellDir?: string | null;
 }
-
-const SHELL_DIR = fileURLToPath(new URL('../shell/', import.meta.url));
 
 /** Starts the server. Throws {@link FlagError} or a PluginError for bad flags or wiring. */
 export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running> {
@@ -53,7 +50,16 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
   const services = new ServiceRegistry()
     .provide(DataProviderToken, mux.provider)
     .provide(ComputeRunnerToken, compute)
-    .provide(FlagsToken, Object.freeze({ ...flags }))
+    .provide(
+      FlagsToken,
+      Object.freeze({
+        logdir: flags.logdirSpec ?? flags.logdir ?? '',
+        samplesPerPlugin: flags.samplesPerPlugin,
+        reloadInterval: flags.reloadInterval,
+        pathPrefix: flags.pathPrefix,
+        windowTitle: flags.windowTitle,
+      }),
+    )
     .provide(LoggerToken, o.logger);
 
   // A wiring error or a busy port stops here: the compute worker goes with it.
@@ -65,7 +71,7 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
     plugins = hostPlugins(found, flags.plugins, services);
     if (plugins.length === 0) o.logger.warn('no plugins are installed: add some, e.g. pnpm add @tb/plugin-scalars');
 
-    const shellDir = o.shellDir === undefined ? (existsSync(SHELL_DIR) ? SHELL_DIR : null) : o.shellDir;
+    const shellDir = o.shellDir === undefined ? await findShellDir() : o.shellDir;
     const app = createApp({
       mux,
       plugins,
@@ -85,7 +91,7 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const shownHost = flags.bindAll || flags.host === '::' || flags.host === '0.0.0.0' ? 'localhost' : hostForUrl(flags.host);
   const url = `http://${shownHost}:${port}${flags.pathPrefix}/`;
-  o.logger.info(`plugins: ${plugins.map((p) => `${p.plugin.id}@${p.plugin.version}`).join(', ') || '(none)'}`);
+  o.logger.info(`plugins: ${plugins.map((p) => `${p.plugin.id}@${p.version}`).join(', ') || '(none)'}`);
   compute.info().then(
     (info) => o.logger.info(`compute backend: ${describeBackend(info)}`),
     (err: Error) => o.logger.error(`compute backend: none could be loaded (${err.message})`),

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_VERSION, demoCacheDir, ensureDemo, isDemoComplete } from './cache.js';
+import { DEMO_VERSION, demoCacheDir, ensureDemo, isDemoComplete } from './demo-cache.js';
 
 describe('demoCacheDir', () => {
   it('honours TB_CORE_DEMO_DIR, then XDG_CACHE_HOME, then ~/.cache', () => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { SummaryWriter } from '@tb/writer';
-import type { Tfjs } from '../compute/backend.js';
+import type { Tfjs } from '@tb/core';
 import type { DemoSize } from './demo.js';
 import { PIXELS, SIDE, type Digits } from './digits.js';
 import { digitModel } from './model.js';

@@ -3,7 +3,7 @@
  * (Dropout), Dense(10, softmax), trained with sparse categorical cross-entropy. Weights
  * are seeded so that runs are repeatable.
  */
-import type { Tfjs } from '../compute/backend.js';
+import type { Tfjs } from '@tb/core';
 
 export interface ModelOptions {
   readonly units: number;

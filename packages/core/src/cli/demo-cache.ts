@@ -8,7 +8,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Bumped whenever the demo writes something different. */
+/** Bumped whenever @tb/demo writes something different, so that a stale cache is rewritten. */
 export const DEMO_VERSION = 1;
 const COMPLETE = '.tb-core-demo-complete';
 

@@ -1,5 +1,5 @@
 /** The markdown notes the demo logs: what it is, and each run's configuration. */
-import type { BackendInfo } from '../compute/backend.js';
+import type { BackendInfo } from '@tb/core';
 import type { DemoSize } from './demo.js';
 import type { ModelOptions } from './model.js';
 

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { SummaryWriter } from '@tb/writer';
 import { tensorBoard } from '@tb/writer/tfjs';
-import type { BackendInfo, Tfjs } from '../compute/backend.js';
+import type { BackendInfo, Tfjs } from '@tb/core';
 import { confusionMatrix, drawConfusion } from './confusion.js';
 import { digitImage, makeDigits, PIXELS, SIDE, type Digits } from './digits.js';
 import { tileDigits } from './grid.js';
@@ -31,11 +31,13 @@ export interface DemoSize {
   readonly sweepEpochs: number;
 }
 
+/** The full demo: about 20 s on WASM. */
 export const DEFAULT_SIZE: DemoSize = { train: 6000, validation: 1000, epochs: 5, embedded: 500, sweepTrain: 2000, sweepEpochs: 3 };
 
+/** What {@link runDemo} trains on, where it writes and how big it is. */
 export interface DemoOptions {
   readonly logdir: string;
-  /** tfjs, loaded on its backend (see ../compute/backend.ts). */
+  /** tfjs, loaded on its backend (by @tb/core's `chooseBackend`, as `writeDemo` does). */
   readonly tf: Tfjs;
   readonly backend: BackendInfo;
   readonly size?: DemoSize;
@@ -43,9 +45,12 @@ export interface DemoOptions {
   readonly log?: (line: string) => void;
 }
 
+/** What {@link runDemo} did: for the progress line and for tests. */
 export interface DemoReport {
   readonly seconds: number;
+  /** The runs written, `.` being the log root. */
   readonly runs: readonly string[];
+  /** The last epoch's validation accuracy (0..1) of each optimizer's run. */
   readonly validationAccuracy: Readonly<Record<string, number>>;
 }
 
