@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'packages/core/bin/tb-core.js');
-const MNIST = path.resolve(ROOT, '../shared/corpus/mnist-like');
+const MNIST = path.resolve(ROOT, 'test/corpus/mnist-like');
 
 function run(args: string[]): { child: ChildProcess; out: () => string; err: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 /**
- * The Histograms dashboard in real Chromium on ../shared/corpus/mnist-like: kernel and
+ * The Histograms dashboard in real Chromium on test/corpus/mnist-like: kernel and
  * bias cards of both runs, offset and overlay ridges and distribution bands drawn, and
  * hover text that matches TensorBoard's recorded answers.
  */

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The Images dashboard in real Chromium on ../shared/corpus/mnist-like and tf2-format:
+ * The Images dashboard in real Chromium on test/corpus/mnist-like and tf2-format:
  * images appear sharp (pixelated), the slider and the arrow keys change the step and
  * the bytes shown, several samples per step, enlarge and compare; an unknown key gets a
  * 404 and the server goes on; --samples_per_plugin images=N bounds the steps kept.

@@ -1,5 +1,5 @@
 /**
- * The Scalars dashboard in real Chromium on ../shared/corpus/mnist-like: both runs' lines
+ * The Scalars dashboard in real Chromium on test/corpus/mnist-like: both runs' lines
  * in the loss and accuracy cards, the tooltip showing TensorBoard's values at the hovered
  * step, the smoothing slider changing what is drawn, and the run regex hiding a run.
  */

@@ -1,5 +1,5 @@
 /**
- * The shell in real Chromium: `tb-core serve` on ../shared/corpus/mnist-like with four
+ * The shell in real Chromium: `tb-core serve` on test/corpus/mnist-like with four
  * plugins installed as third-party packages (two working dashboards, one that throws
  * while rendering, one whose frontend was never built). A person sees the tabs and the
  * runs, toggles a run, opens a tab from a link, and a broken plugin stays in its tab.
@@ -14,13 +14,12 @@ import { CORPUS, ROOT, startServer, type TestServer } from './support/server.js'
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/plugins');
 const SHOTS = path.join(ROOT, 'test-results');
-const BUILD_REMOTE = path.join(ROOT, 'packages/core/scripts/build-remote.mjs');
+const PLUGIN_BUILD = path.join(ROOT, 'packages/plugin-kit/bin/tb-plugin-build.mjs');
 
-function buildFixture(name: string, remote: string): string {
+/** Builds a fixture's dashboard as a plugin author would: tb-plugin-build on its directory. */
+function buildFixture(name: string): string {
   const dir = path.join(FIXTURES, name);
-  execFileSync(process.execPath, [BUILD_REMOTE, '--name', remote, '--root', dir, '--expose', './src/Dashboard.tsx', '--out', path.join(dir, 'dist/frontend')], {
-    stdio: 'pipe',
-  });
+  execFileSync(process.execPath, [PLUGIN_BUILD, '--root', dir], { stdio: 'pipe' });
   return dir;
 }
 
@@ -33,9 +32,9 @@ describe('the shell in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const packages = [
-      buildFixture('runs-echo', 'tb_e2e_runs_echo'),
-      buildFixture('tags-echo', 'tb_e2e_tags_echo'),
-      buildFixture('crashing', 'tb_e2e_crashing'),
+      buildFixture('runs-echo'),
+      buildFixture('tags-echo'),
+      buildFixture('crashing'),
       path.join(FIXTURES, 'missing-frontend'),
     ];
     server = await startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0'], packages);

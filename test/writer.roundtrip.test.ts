@@ -18,7 +18,7 @@ import {
   readRecordAt,
   decodeEvent,
   type DataProvider,
-} from '@tb/core';
+} from '@tb/core/events';
 import { histogramBuckets, SummaryWriter } from '@tb/writer';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scalarValue, wallTime, parseFlags } from './model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORE_MODULE = path.resolve(HERE, '..', '..', 'packages', 'core', 'dist', 'index.js');
+const CORE_MODULE = path.resolve(HERE, '..', '..', 'packages', 'core', 'dist', 'events.js');
 const SCALARS = 'scalars';
 const HISTOGRAMS = 'histograms';
 /** How many (run, tag) series are read back and compared point by point. */

@@ -9,7 +9,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LogRootMultiplexer, memoryLogger } from '@tb/core';
+import { LogRootMultiplexer, memoryLogger } from '@tb/core/events';
 import { SummaryWriter } from '@tb/writer';
 
 const quick = process.argv.includes('--quick');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(ROOT, '../shared/corpus');
+export const CORPUS = path.resolve(ROOT, 'test/corpus');
 const BIN = path.join(ROOT, 'packages/core/bin/tb-core.js');
 
 export interface TestServer {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LogRootMultiplexer, memoryLogger } from '@tb/core';
+import { LogRootMultiplexer, memoryLogger } from '@tb/core/events';
 import { describe, expect, it } from 'vitest';
 import type { DemoSize } from './demo.js';
 import { writeDemo } from './write-demo.js';

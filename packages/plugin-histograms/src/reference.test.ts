@@ -1,21 +1,21 @@
 /**
  * The routes against the real TensorBoard's recorded answers for the same log roots:
  * tags, every histograms answer and every distributions answer (TensorBoard serves the
- * latter at /data/plugin/distributions/; we at /data/plugin/histograms/distributions).
+ * latter at /data/plugin/distributions/, and so do we, through the plugin's alias:
+ * every request is asked at the very path TensorBoard was asked).
  */
-import type { LogRootMultiplexer } from '@tb/core';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPlugin, loadRoot, referenceJson, referenceRequests } from './testing/corpus.js';
+import { type LoadedLogRoot, type TestApp, corpusPath, hostPlugin, loadLogRoot, referenceJson, referenceRequests } from '@tb/core/testing';
+import plugin from './index.js';
 
 describe.each(['mnist-like', 'tf2-format'])('against TensorBoard on %s', (root) => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   const requests = referenceRequests(root, '/data/plugin/histograms/', '/data/plugin/distributions/');
 
   beforeAll(async () => {
-    mux = await loadRoot(root);
-    app = hostPlugin(mux);
+    mux = await loadLogRoot(corpusPath(root));
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
 
@@ -25,9 +25,8 @@ describe.each(['mnist-like', 'tf2-format'])('against TensorBoard on %s', (root) 
   });
 
   it.each(requests.map((r) => [`${r.path}?${new URLSearchParams(r.query.map(([k, v]) => [k, String(v)])).toString()}`, r] as const))('%s', async (_, r) => {
-    const route = r.path.replace('/data/plugin/distributions/', '/data/plugin/histograms/');
-    const url = route.endsWith('/tags') && r.path.includes('/distributions/') ? '/data/plugin/histograms/tags' : `${route}?${new URLSearchParams(r.query.map(([k, v]) => [k, String(v)])).toString()}`;
-    const res = await app.request(url);
+    const route = r.path;
+    const res = await app.request(`${route}?${new URLSearchParams(r.query.map(([k, v]) => [k, String(v)])).toString()}`);
     expect(res.status).toBe(r.status);
     const ours = (await res.json()) as unknown;
     const theirs = referenceJson(root, r);

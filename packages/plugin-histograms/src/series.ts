@@ -4,7 +4,7 @@
  * HistogramProtos alike (@tb/core converts the latter); and their nine-point
  * compression for the Distributions view.
  */
-import { NotFoundError, type DataProvider, type TensorDatum } from '@tb/core';
+import { NotFoundError, type DataProvider, type TensorDatum } from '@tb/core/plugin';
 import { compressHistogram, type Bucket } from './compress.js';
 import { PLUGIN_NAME } from './metadata.js';
 

@@ -1,14 +1,13 @@
-import type { LogRootMultiplexer } from '@tb/core';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPlugin, loadRoot } from './testing/corpus.js';
+import { type LoadedLogRoot, type TestApp, corpusPath, hostPlugin, loadLogRoot } from '@tb/core/testing';
+import plugin from './index.js';
 
 describe('histograms routes', () => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   beforeAll(async () => {
-    mux = await loadRoot('mnist-like');
-    app = hostPlugin(mux);
+    mux = await loadLogRoot(corpusPath('mnist-like'));
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
 

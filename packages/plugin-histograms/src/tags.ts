@@ -1,5 +1,5 @@
 /** The `tags` answer: `{run: {tag: {displayName, description}}}` for every histogram tag (descriptions as safe HTML). */
-import { markdownToSafeHtml, type DataProvider } from '@tb/core';
+import { markdownToSafeHtml, type DataProvider } from '@tb/core/plugin';
 import { PLUGIN_NAME } from './metadata.js';
 
 export type TagsAnswer = Record<string, Record<string, { displayName: string; description: string }>>;

@@ -5,7 +5,7 @@
  * (compact, non-ASCII escaped). Blob index 2 is the first sample (0 and 1 hold the
  * width and height). A key names data, never a file: it is looked up in what the run has.
  */
-import { InvalidArgumentError } from '@tb/core';
+import { InvalidArgumentError } from '@tb/core/plugin';
 
 export interface ImageKey {
   readonly run: string;

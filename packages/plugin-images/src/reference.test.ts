@@ -6,14 +6,13 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { LogRootMultiplexer } from '@tb/core';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, hostPlugin, loadRoot, referenceBytes, referenceJson, referenceRequests, type ReferenceRequest } from './testing/corpus.js';
+import { type LoadedLogRoot, type ReferenceRequest, type TestApp, corpusPath, hostPlugin, loadLogRoot, referenceBytes, referenceJson, referenceRequests } from '@tb/core/testing';
+import plugin from './index.js';
 
 const PREFIX = '/data/plugin/images/';
 const url = (r: ReferenceRequest) => `${r.path}?${new URLSearchParams(r.query.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
-const ROOTS = readdirSync(path.join(CORPUS, 'reference')).filter((root) => referenceRequests(root, PREFIX).length > 0);
+const ROOTS = readdirSync(corpusPath('reference')).filter((root) => referenceRequests(root, PREFIX).length > 0);
 
 interface Entry {
   readonly wall_time: number;
@@ -31,15 +30,15 @@ it('finds the recorded answers, images of both formats among them', () => {
 });
 
 describe.each(ROOTS)('against TensorBoard on %s', (root) => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   const requests = referenceRequests(root, PREFIX);
   /** TensorBoard's individualImage answers by their query string. */
   const served = new Map(requests.filter((r) => r.path.endsWith('/individualImage')).map((r) => [new URL(url(r), 'http://x').search.slice(1), r]));
 
   beforeAll(async () => {
-    mux = await loadRoot(root);
-    app = hostPlugin(mux);
+    mux = await loadLogRoot(corpusPath(root));
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
 

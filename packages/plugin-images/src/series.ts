@@ -2,7 +2,7 @@
  * The images of (run, tag): TensorBoard's `images` answer per sample index, the `tags`
  * answer with each tag's sample count, and the bytes behind a key.
  */
-import { markdownToSafeHtml, NotFoundError, type BlobSequenceDatum, type DataProvider } from '@tb/core';
+import { markdownToSafeHtml, NotFoundError, type BlobSequenceDatum, type DataProvider } from '@tb/core/plugin';
 import { decodeImageKey, encodeImageKey } from './image-key.js';
 import { PLUGIN_NAME } from './metadata.js';
 

@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LogRootMultiplexer, type AppOptions, CpuComputeRunner, createApp, memoryLogger } from '@tb/core';
+import { hostPlugin, loadLogRoot, type LoadedLogRoot, type TestApp } from '@tb/core/testing';
 import { SummaryWriter } from '@tb/writer';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.js';
 import { encodeImageKey } from './image-key.js';
@@ -19,13 +18,11 @@ async function writeRoot(): Promise<string> {
 }
 
 describe('images routes', () => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   beforeAll(async () => {
-    mux = new LogRootMultiplexer({ logdir: await writeRoot(), reloadInterval: 0 });
-    await mux.reload();
-    const plugins: AppOptions['plugins'] = [{ plugin, deps: { data: mux.provider }, packageName: '@tb/plugin-images' }];
-    app = createApp({ mux, plugins, compute: new CpuComputeRunner(), logger: memoryLogger(), version: '0', pathPrefix: '', windowTitle: '', shellDir: null });
+    mux = await loadLogRoot(await writeRoot());
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
   const get = (u: string) => app.request(`/data/plugin/images/${u}`);

@@ -3,7 +3,7 @@
  * consecutive points, and each bucket keeps its first, lowest, highest and last point,
  * so a million-point curve drawn from a few thousand points still shows every spike.
  */
-import type { ScalarSeries } from '@tb/core';
+import type { ScalarSeries } from '@tb/core/plugin';
 
 /**
  * The indices (ascending) of at most about `n` points of `values` that keep its shape.

@@ -1,16 +1,14 @@
-import { NotFoundError } from '@tb/core';
+import { NotFoundError } from '@tb/core/plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
 import { exportCsv } from './export.js';
 import { readSeries } from './series.js';
-import { loadRoot } from './testing/corpus.js';
-import { memoryProvider } from './testing/memory-provider.js';
+import { type LoadedLogRoot, corpusPath, loadLogRoot, MemoryProvider } from '@tb/core/testing';
 import { parseCsv } from './testing/parse-csv.js';
 
 describe('exportCsv on the edge corpus', () => {
-  let mux: LogRootMultiplexer;
+  let mux: LoadedLogRoot;
   beforeAll(async () => {
-    mux = await loadRoot('edge');
+    mux = await loadLogRoot(corpusPath('edge'));
   });
   afterAll(() => mux.close());
 
@@ -54,7 +52,7 @@ describe('exportCsv on the edge corpus', () => {
 describe('exportCsv quoting', () => {
   it('quotes names with commas, quotes and newlines so they read back intact', () => {
     const names = { run: 'lr=0.1, "fast"', tag: 'multi\nline,tag' };
-    const data = memoryProvider({ [names.run]: { [names.tag]: { points: [[1.5, 3, 0.25]] } } });
+    const data = new MemoryProvider().addScalars(names.run, names.tag, [{ wallTime: 1.5, step: 3, value: 0.25 }]);
     const csv = exportCsv(data, {});
     expect(csv).toBe('run,tag,step,wall_time,value\r\n"lr=0.1, ""fast""","multi\nline,tag",3,1.5,0.25\r\n');
     expect(parseCsv(csv)[1]).toEqual([names.run, names.tag, '3', '1.5', '0.25']);

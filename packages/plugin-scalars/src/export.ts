@@ -3,7 +3,7 @@
  * `run,tag,step,wall_time,value`, for analysis elsewhere. Names are CSV-quoted where
  * needed, so any run or tag name (commas, quotes, tabs, newlines) reads back intact.
  */
-import { NotFoundError, type DataProvider } from '@tb/core';
+import { NotFoundError, type DataProvider } from '@tb/core/plugin';
 import { csvField, csvRow } from './csv.js';
 import { PLUGIN_NAME } from './metadata.js';
 import { reprFloat, reprInt } from './python-repr.js';

@@ -1,18 +1,11 @@
 /**
- * The scalars plugin's identity: its id, the summary plugin_name it reads, and its
- * version (from package.json, so the listing shows what is installed).
+ * The scalars plugin's identity: its id and the summary plugin_name it reads, and the
+ * parse of its plugin_data. (Its version and remote name come from package.json.)
  */
-import { readFileSync } from 'node:fs';
 
 /** The plugin id, its route prefix (/data/plugin/scalars/) and the plugin_name it reads. */
 export const PLUGIN_ID = 'scalars';
 export const PLUGIN_NAME = 'scalars';
-export const REMOTE_NAME = 'tb_plugin_scalars';
-
-/** This package's version. */
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 /** The newest `ScalarPluginData.version` this plugin reads; newer tags are skipped, as in TensorBoard. */
 export const LATEST_DATA_VERSION = 0;

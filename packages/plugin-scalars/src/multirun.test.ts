@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
 import { multirunImpl, multirunJson } from './multirun.js';
-import { loadRoot } from './testing/corpus.js';
+import { type LoadedLogRoot, corpusPath, loadLogRoot } from '@tb/core/testing';
 
 describe('multirunImpl on mnist-like', () => {
-  let mux: LogRootMultiplexer;
+  let mux: LoadedLogRoot;
   beforeAll(async () => {
-    mux = await loadRoot('mnist-like');
+    mux = await loadLogRoot(corpusPath('mnist-like'));
   });
   afterAll(() => mux.close());
 

@@ -3,7 +3,7 @@
  * `{run: [[wall_time, step, value], ...]}`. As in TensorBoard, runs that do not exist or
  * lack the tag are left out rather than failing the request.
  */
-import type { DataProvider, ScalarSeries } from '@tb/core';
+import type { DataProvider, ScalarSeries } from '@tb/core/plugin';
 import { downsampleSeries } from './downsample.js';
 import { PLUGIN_NAME } from './metadata.js';
 import { ALL_POINTS, seriesJson } from './series.js';

@@ -5,9 +5,8 @@
  * byte; CSV: byte for byte), and a sampled one must be a subset of ours.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
-import type { Hono } from 'hono';
-import { hostScalars, loadRoot, referenceBody, referenceRequests, replay, type ReferenceRequest } from './testing/corpus.js';
+import { type LoadedLogRoot, type ReferenceRequest, type TestApp, corpusPath, hostPlugin, loadLogRoot, referenceRequests, referenceText, replay } from '@tb/core/testing';
+import plugin from './index.js';
 
 type Point = [number, number, number | string];
 
@@ -33,16 +32,16 @@ function expectSubset(big: Point[], small: Point[], what: string): void {
 }
 
 describe.each(['mnist-like', 'tf2-format', 'edge'])('against TensorBoard on %s', (root) => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   const requests = referenceRequests(root, '/data/plugin/scalars/');
   const kind = (r: ReferenceRequest) => r.path.slice('/data/plugin/scalars/'.length);
   const isCsv = (r: ReferenceRequest) => r.query.some(([k, v]) => k === 'format' && v === 'csv');
   const runOf = (r: ReferenceRequest) => r.query.find(([k]) => k === 'run')?.[1] ?? '';
 
   beforeAll(async () => {
-    mux = await loadRoot(root);
-    app = hostScalars(mux);
+    mux = await loadLogRoot(corpusPath(root));
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
 
@@ -55,7 +54,7 @@ describe.each(['mnist-like', 'tf2-format', 'edge'])('against TensorBoard on %s',
     const [request] = requests.filter((r) => kind(r) === 'tags');
     const res = await replay(app, request!);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(JSON.parse(referenceBody(root, request!)));
+    expect(await res.json()).toEqual(JSON.parse(referenceText(root, request!)));
   });
 
   it('answers every scalars request with the same points; series kept in full byte for byte', async () => {
@@ -66,7 +65,7 @@ describe.each(['mnist-like', 'tf2-format', 'edge'])('against TensorBoard on %s',
       expect(res.status, request.file).toBe(200);
       expect(res.headers.get('content-type'), request.file).toBe('application/json');
       const text = await res.text();
-      const theirs = referenceBody(root, request);
+      const theirs = referenceText(root, request);
       const theirPoints = JSON.parse(theirs) as Point[];
       expectSeriesMatches(run, JSON.parse(text) as Point[], theirPoints);
       // Steps past 2^53 (edge's odd_steps) are not float64s: equal as parsed, not as text.
@@ -87,7 +86,7 @@ describe.each(['mnist-like', 'tf2-format', 'edge'])('against TensorBoard on %s',
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(request.content_type);
       const ours = await res.text();
-      const theirs = referenceBody(root, request);
+      const theirs = referenceText(root, request);
       const theirLines = theirs.split('\r\n');
       if (theirLines.length - 2 < TB_LIMIT) {
         expect(ours, request.file).toBe(theirs);
@@ -104,7 +103,7 @@ describe.each(['mnist-like', 'tf2-format', 'edge'])('against TensorBoard on %s',
       const res = await replay(app, request);
       expect(res.status, request.file).toBe(200);
       const ours = (await res.json()) as Record<string, Point[]>;
-      const theirs = JSON.parse(referenceBody(root, request)) as Record<string, Point[]>;
+      const theirs = JSON.parse(referenceText(root, request)) as Record<string, Point[]>;
       expect(Object.keys(ours).sort(), request.file).toEqual(Object.keys(theirs).sort());
       for (const [run, points] of Object.entries(theirs)) expectSeriesMatches(run, ours[run]!, points);
     }

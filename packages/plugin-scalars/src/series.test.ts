@@ -1,13 +1,12 @@
-import { NotFoundError } from '@tb/core';
+import { NotFoundError } from '@tb/core/plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
 import { readSeries, seriesJson } from './series.js';
-import { loadRoot } from './testing/corpus.js';
+import { type LoadedLogRoot, corpusPath, loadLogRoot } from '@tb/core/testing';
 
 describe('readSeries and seriesJson on the edge corpus', () => {
-  let mux: LogRootMultiplexer;
+  let mux: LoadedLogRoot;
   beforeAll(async () => {
-    mux = await loadRoot('edge');
+    mux = await loadLogRoot(corpusPath('edge'));
   });
   afterAll(() => mux.close());
 

@@ -3,7 +3,7 @@
  * `[[wall_time, step, value], ...]`, with NaN and +-Infinity as the JSON strings
  * "NaN", "Infinity" and "-Infinity", and numbers as Python writes them.
  */
-import { NotFoundError, type DataProvider, type ScalarSeries } from '@tb/core';
+import { NotFoundError, type DataProvider, type ScalarSeries } from '@tb/core/plugin';
 import { PLUGIN_NAME } from './metadata.js';
 import { reprFloat, reprInt } from './python-repr.js';
 

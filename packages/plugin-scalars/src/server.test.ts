@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
-import type { Hono } from 'hono';
-import { hostScalars, loadRoot } from './testing/corpus.js';
+import { type LoadedLogRoot, type TestApp, corpusPath, hostPlugin, loadLogRoot } from '@tb/core/testing';
+import plugin from './index.js';
 import { parseCsv } from './testing/parse-csv.js';
 
 const BASE = '/data/plugin/scalars';
 
 describe('scalars routes over the edge corpus', () => {
-  let mux: LogRootMultiplexer;
-  let app: Hono;
+  let mux: LoadedLogRoot;
+  let app: TestApp;
   beforeAll(async () => {
-    mux = await loadRoot('edge');
-    app = hostScalars(mux);
+    mux = await loadLogRoot(corpusPath('edge'));
+    app = hostPlugin(plugin, mux.provider);
   });
   afterAll(() => mux.close());
 

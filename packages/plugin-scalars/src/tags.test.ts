@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogRootMultiplexer } from '@tb/core';
 import { tagsImpl } from './tags.js';
-import { memoryProvider } from './testing/memory-provider.js';
-import { loadRoot } from './testing/corpus.js';
+import { type LoadedLogRoot, corpusPath, loadLogRoot, MemoryProvider } from '@tb/core/testing';
 
 describe('tagsImpl', () => {
-  let mux: LogRootMultiplexer;
+  let mux: LoadedLogRoot;
   beforeAll(async () => {
-    mux = await loadRoot('tf2-format');
+    mux = await loadLogRoot(corpusPath('tf2-format'));
   });
   afterAll(() => mux.close());
 
@@ -20,16 +18,16 @@ describe('tagsImpl', () => {
   });
 
   it('skips tags written by a newer scalars plugin, as TensorBoard does', () => {
-    const point = [[1, 0, 1]] as const;
-    const data = memoryProvider({
-      run: { old: { points: point }, newer: { points: point, pluginContent: Uint8Array.from([0x08, 0x01]) } },
-      onlyNewer: { newer: { points: point, pluginContent: Uint8Array.from([0x08, 0x07]) } },
-    });
+    const point = [{ wallTime: 1, step: 0, value: 1 }];
+    const data = new MemoryProvider()
+      .addScalars('run', 'old', point, { displayName: 'old' })
+      .addScalars('run', 'newer', point, { displayName: 'newer', pluginContent: Uint8Array.from([0x08, 0x01]) })
+      .addScalars('onlyNewer', 'newer', point, { displayName: 'newer', pluginContent: Uint8Array.from([0x08, 0x07]) });
     expect(tagsImpl(data)).toEqual({ run: { old: { displayName: 'old', description: '' } }, onlyNewer: {} });
   });
 
   it('keeps a run or tag named __proto__ as a key', () => {
-    const data = memoryProvider(JSON.parse('{"__proto__": {"__proto__": {"points": [[1, 0, 1]]}}}'));
+    const data = new MemoryProvider().addScalars('__proto__', '__proto__', [{ wallTime: 1, step: 0, value: 1 }], { displayName: '__proto__' });
     const json = JSON.stringify(tagsImpl(data));
     expect(json).toBe('{"__proto__":{"__proto__":{"displayName":"__proto__","description":""}}}');
   });

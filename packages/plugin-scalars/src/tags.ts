@@ -2,7 +2,7 @@
  * The `tags` answer: `{run: {tag: {displayName, description}}}` for every scalar tag,
  * with the description rendered from markdown to safe HTML, as TensorBoard sends it.
  */
-import { markdownToSafeHtml, type DataProvider } from '@tb/core';
+import { markdownToSafeHtml, type DataProvider } from '@tb/core/plugin';
 import { LATEST_DATA_VERSION, PLUGIN_NAME, parsePluginData } from './metadata.js';
 
 /** One tag as the dashboard lists it. */

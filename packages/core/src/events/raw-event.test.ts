@@ -6,8 +6,9 @@ import { encodeTestEvent } from '../testing/event-files.js';
 import { decodeEvent } from './proto.js';
 import { readRawEvent } from './raw-event.js';
 import { TfRecordReader } from './tfrecord.js';
+import { corpusDir } from '../testing/corpus.js';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+const CORPUS = corpusDir();
 
 function eventFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedCrc32c } from './crc32c.js';
 import { MAX_RECORD_BYTES, TfRecordReader, encodeRecord, readRecordAt, type ReadReport } from './tfrecord.js';
+import { corpusPath } from '../testing/corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS_EDGE = path.resolve(here, '../../../../../shared/corpus/edge');
+const CORPUS_EDGE = corpusPath('edge');
 
 let dir = '';
 let seq = 0;

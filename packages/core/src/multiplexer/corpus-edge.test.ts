@@ -1,6 +1,6 @@
 /**
  * Where we read the damaged corpus files further than TensorBoard does, or purge as the
- * issue asks, each difference is pinned here on the real files of ../shared/corpus/edge.
+ * issue asks, each difference is pinned here on the real files of test/corpus/edge.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger.js';
 import { LogRootMultiplexer } from './multiplexer.js';
+import { corpusDir } from '../testing/corpus.js';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+const CORPUS = corpusDir();
 const ALL = { downsample: 1e9 };
 
 function reference(file: string): [number, number, number][] {

@@ -8,8 +8,9 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeGraphDef, decodeHParamsPluginData, protobufValueToJson } from '../events/proto.js';
 import { LogRootMultiplexer } from './multiplexer.js';
+import { corpusDir } from '../testing/corpus.js';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+const CORPUS = corpusDir();
 const ALL = { downsample: 1e9 };
 
 async function load(root: string): Promise<LogRootMultiplexer> {

@@ -1,7 +1,7 @@
 /**
  * The data layer against the real TensorBoard: for the corpus roots mnist-like,
  * tf2-format and edge, runs, tags and values must equal what TensorBoard 2.22 served
- * (../shared/corpus/reference). TensorBoard keeps at most 1000 scalars per tag and we
+ * (test/corpus/reference). TensorBoard keeps at most 1000 scalars per tag and we
  * keep all, so each of its points must be one of ours, and where it kept everything,
  * the series are equal.
  */
@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataProvider } from './data-provider.js';
 import { LogRootMultiplexer } from './multiplexer.js';
+import { corpusDir } from '../testing/corpus.js';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+const CORPUS = corpusDir();
 
 interface RefEntry {
   method: string;

@@ -120,7 +120,8 @@ export interface DataProvider {
 
   /**
    * The bytes of one blob, read from its event file now. Throws a {@link NotFoundError}
-   * for an unknown or stale key (e.g. the run was purged since).
+   * for a stale key (e.g. the run was purged since) and an InvalidArgumentError for a
+   * key this provider never gave out.
    */
   readBlob(key: string): Promise<Uint8Array>;
 

@@ -1,56 +1,45 @@
 /**
- * The plugin contract. A plugin is one typed object literal made by `definePlugin`:
- * its id, version and tab title, the summary `plugin_name`s it reads, the services it
- * needs (as tokens), its routes, when it is active, and where its built frontend is.
+ * The plugin contract. A plugin is one typed object literal made by `definePlugin`: its
+ * id and tab title, the summary `plugin_name`s it reads, the services it needs (as
+ * tokens), its routes as data, optional URL aliases, and when it is active. Its version
+ * and its frontend (a module federation remote built by `tb-plugin-build` into
+ * `dist/frontend/`) come from its package, found at discovery: nothing is written twice.
  *
  * @example
+ * const needs = { data: DataProviderToken };
+ * const route = routeFor(needs);
  * export default definePlugin({
  *   id: 'scalars',
- *   version: '0.1.0',
  *   title: 'Scalars',
  *   pluginNames: ['scalars'],
- *   needs: { data: DataProviderToken },
- *   routes(app, { data }) {
- *     app.get('/tags', (c) => c.json(tagsImpl(data)));
- *   },
- *   frontend: { dir: fileURLToPath(new URL('../dist/frontend', import.meta.url)), remoteName: 'tb_plugin_scalars' },
+ *   needs,
+ *   routes: [route({ method: 'GET', path: '/tags', handler: (_input, { data }) => tagsImpl(data) })],
  * });
  */
-import type { Hono } from 'hono';
-import type { Token, TokenType } from './tokens.js';
+import type { Deps, Needs } from './needs.js';
+import type { AnyRoute } from './route.js';
+import type { Token } from './tokens.js';
 
-/** What a plugin may ask for: a record of named tokens. */
-export type Needs = Readonly<Record<string, Token<unknown>>>;
-
-/** The services a plugin receives for its `needs`. */
-export type Deps<N extends Needs> = { readonly [K in keyof N]: TokenType<N[K]> };
-
-/** Where a plugin's built frontend (a module federation remote) lives. */
-export interface PluginFrontend {
-  /** Absolute directory of the built remote (holding `mf-manifest.json`). */
-  readonly dir: string;
-  /** The remote's module federation name, e.g. `tb_plugin_scalars`. */
-  readonly remoteName: string;
-  /** The manifest's file name in `dir`; `mf-manifest.json` by default. */
-  readonly manifest?: string;
-}
+export type { Deps, Needs } from './needs.js';
 
 /** A plugin, as written by its author. */
 export interface PluginDefinition<N extends Needs = Needs> {
   /** Lower case, digits, `_` or `-`; starts with a letter. Its routes live at /data/plugin/<id>/. */
   readonly id: string;
-  /** The plugin package's version (its package.json's). */
-  readonly version: string;
   /** The tab's title. */
   readonly title: string;
   /** The summary `plugin_name`s it reads (`plugin_data.plugin_name`). */
   readonly pluginNames: readonly string[];
   readonly needs: N;
-  /** Registers the plugin's routes on `app` (mounted at /data/plugin/<id>/). */
-  routes(app: Hono, deps: Deps<N>): void;
+  /** Its routes, mounted at /data/plugin/<id>/ (and at each alias). */
+  readonly routes: readonly AnyRoute<Deps<N>>[];
+  /**
+   * More ids whose URL prefix serves the same routes, e.g. `['distributions']` so that
+   * TensorBoard's /data/plugin/distributions/* answer from the histograms plugin.
+   */
+  readonly aliases?: readonly string[];
   /** Whether the tab has data; by default, whether any run has a tag of `pluginNames`. */
   isActive?(deps: Deps<N>): boolean | Promise<boolean>;
-  readonly frontend?: PluginFrontend;
   /** Whether the page should refetch on reload (TensorBoard's `disable_reload` inverted). */
   readonly reloadable?: boolean;
 }
@@ -60,6 +49,9 @@ export type Plugin = PluginDefinition<Needs> & { readonly __tbPlugin: true };
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
 
+const ROUTE_PATH_PATTERN = /^\/[A-Za-z0-9_./-]*$/;
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+
 /** A plugin that is wired wrong: bad id, duplicate, missing service, wrong version. */
 export class PluginError extends Error {
   override readonly name = 'PluginError';
@@ -67,7 +59,8 @@ export class PluginError extends Error {
 
 /**
  * Checks a plugin definition and returns it as a {@link Plugin}. Throws a
- * {@link PluginError} naming the plugin for a bad id, version or title.
+ * {@link PluginError} naming the plugin for a bad id, title, token, route or alias, so a
+ * wiring mistake stops the server at start-up rather than on the first request.
  */
 export function definePlugin<N extends Needs>(definition: PluginDefinition<N>): Plugin {
   const id = String((definition as { id?: unknown }).id ?? '');
@@ -76,19 +69,44 @@ export function definePlugin<N extends Needs>(definition: PluginDefinition<N>): 
       `plugin id '${id}' is invalid: expected lower case letters, digits, '_' or '-', starting with a letter (e.g. 'scalars', 'pr_curves')`,
     );
   }
-  if (typeof definition.version !== 'string' || !/^\d+\.\d+\.\d+/.test(definition.version)) {
-    throw new PluginError(`plugin '${id}': version should be its package.json version (x.y.z), found '${String(definition.version)}'`);
-  }
   if (typeof definition.title !== 'string' || definition.title.trim() === '') {
     throw new PluginError(`plugin '${id}': title (the tab's name) is missing`);
   }
-  if (typeof definition.routes !== 'function') throw new PluginError(`plugin '${id}': routes(app, deps) is missing`);
   for (const [name, t] of Object.entries(definition.needs ?? {})) {
     if (!t || typeof (t as Token<unknown>).id !== 'string') {
-      throw new PluginError(`plugin '${id}': needs.${name} is not a token (import tokens from @tb/core)`);
+      throw new PluginError(`plugin '${id}': needs.${name} is not a token (import tokens from @tb/core/plugin)`);
+    }
+  }
+  checkRoutes(id, definition.routes);
+  for (const alias of definition.aliases ?? []) {
+    if (!PLUGIN_ID_PATTERN.test(alias) || alias === id) {
+      throw new PluginError(`plugin '${id}': alias '${alias}' should be another valid plugin id (lower case letters, digits, '_' or '-')`);
     }
   }
   return Object.freeze({ ...definition, needs: definition.needs ?? {}, __tbPlugin: true as const }) as unknown as Plugin;
+}
+
+function checkRoutes(id: string, routes: unknown): void {
+  if (!Array.isArray(routes)) throw new PluginError(`plugin '${id}': routes should be a list of { method, path, handler }, found ${typeof routes}`);
+  const seen = new Set<string>();
+  for (const [i, r] of (routes as AnyRoute[]).entries()) {
+    const where = `plugin '${id}': routes[${i}]`;
+    if (!r || typeof r !== 'object') throw new PluginError(`${where} should be an object { method, path, handler }`);
+    if (!METHODS.has(r.method)) throw new PluginError(`${where}: method should be GET, POST, PUT or DELETE, found '${String(r.method)}'`);
+    if (typeof r.path !== 'string' || !ROUTE_PATH_PATTERN.test(r.path)) {
+      throw new PluginError(`${where}: path should start with '/' and hold only letters, digits, '_', '-', '.' and '/', found '${String(r.path)}'`);
+    }
+    if (typeof r.handler !== 'function') throw new PluginError(`${where} (${r.method} ${r.path}): handler is missing`);
+    const key = `${r.method} ${r.path}`;
+    if (seen.has(key)) throw new PluginError(`${where}: ${key} is defined twice`);
+    seen.add(key);
+    for (const part of ['query', 'body'] as const) {
+      const schema = r[part];
+      if (schema !== undefined && typeof schema?.['~standard']?.validate !== 'function') {
+        throw new PluginError(`${where} (${key}): ${part} should be a Standard Schema (e.g. z.object({...}) from @tb/core/plugin)`);
+      }
+    }
+  }
 }
 
 /** True for values made by {@link definePlugin} (what a plugin module must export). */

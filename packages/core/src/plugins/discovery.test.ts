@@ -16,11 +16,11 @@ async function fakePackage(nm: string, name: string, pkg: Record<string, unknown
 }
 
 const pluginCode = (id: string) => `
-import { definePlugin, DataProviderToken } from '@tb/core';
+import { definePlugin, DataProviderToken } from '@tb/core/plugin';
 export default definePlugin({
-  id: '${id}', version: '1.2.3', title: '${id} tab', pluginNames: ['${id}'],
+  id: '${id}', title: '${id} tab', pluginNames: ['${id}'],
   needs: { data: DataProviderToken },
-  routes(app, { data }) { app.get('/count', (c) => c.json(data.listRuns().length)); },
+  routes: [{ method: 'GET', path: '/count', handler: (_input, { data }) => data.listRuns().length }],
 });`;
 
 describe('discoverPlugins', () => {
@@ -40,6 +40,10 @@ describe('discoverPlugins', () => {
     await fakePackage(nm, 'tb-plugin-empty', { main: 'index.mjs' }, 'index.mjs', 'export const nothing = 1;');
     await fakePackage(nm, 'tb-plugin-throws', { main: 'index.mjs' }, 'index.mjs', 'throw new Error("boom at import");');
     await fakePackage(nm, 'lodash-like', { main: 'index.mjs' }, 'index.mjs', 'throw new Error("must not be imported");');
+    await fakePackage(nm, '@tb/plugin-kit', { tbPlugin: false, main: 'index.mjs' }, 'index.mjs', 'throw new Error("a tool, not a plugin");');
+    // A built frontend: its manifest names the remote.
+    await mkdir(path.join(nm, 'tb-plugin-hello', 'dist', 'frontend'), { recursive: true });
+    await writeFile(path.join(nm, 'tb-plugin-hello', 'dist', 'frontend', 'mf-manifest.json'), JSON.stringify({ name: 'tb_plugin_hello', metaData: {} }));
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -55,7 +59,12 @@ describe('discoverPlugins', () => {
       'some-dashboard:marked',
       'tb-plugin-hello:hello',
     ]);
-    expect(found.find((f) => f.plugin.id === 'hello')!.plugin.title).toBe('hello tab');
+    const hello = found.find((f) => f.plugin.id === 'hello')!;
+    expect(hello.plugin.title).toBe('hello tab');
+    // Version and remote name come from the package, not from the plugin's code.
+    expect(hello.version).toBe('1.2.3');
+    expect(hello.frontend).toEqual({ dir: path.join(nm, 'tb-plugin-hello', 'dist', 'frontend'), remoteName: 'tb_plugin_hello', manifest: 'mf-manifest.json' });
+    expect(found.find((f) => f.plugin.id === 'world')!.frontend).toBeUndefined();
   });
 
   it('skips, with a reason naming both versions, a plugin made for another @tb/core', async () => {
@@ -67,5 +76,6 @@ describe('discoverPlugins', () => {
     expect(reasons['tb-plugin-empty']).toMatch(/does not export a plugin made by definePlugin/);
     expect(reasons['tb-plugin-throws']).toMatch(/failed to load: boom at import/);
     expect(reasons['lodash-like']).toBeUndefined();
+    expect(reasons['@tb/plugin-kit']).toBeUndefined();
   });
 });

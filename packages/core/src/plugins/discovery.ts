@@ -13,14 +13,17 @@ import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
-import { isPlugin, type Plugin } from './define-plugin.js';
+import { isPlugin } from './define-plugin.js';
+import type { PluginCandidate, PluginFrontend } from './host.js';
 
 /** A plugin package found on disk and loaded. */
-export interface FoundPlugin {
-  readonly plugin: Plugin;
-  readonly packageName: string;
+export interface FoundPlugin extends PluginCandidate {
   readonly packageDir: string;
 }
+
+/** Where `tb-plugin-build` puts a plugin's frontend, relative to its package. */
+export const FRONTEND_DIR = 'dist/frontend';
+const MANIFEST = 'mf-manifest.json';
 
 /** A package that looked like a plugin but was not used, and why. */
 export interface SkippedPlugin {
@@ -33,7 +36,7 @@ interface PackageJson {
   version?: string;
   main?: string;
   exports?: unknown;
-  tbPlugin?: string | boolean | { entry?: string };
+  tbPlugin?: string | boolean | { entry?: string; frontend?: string };
   peerDependencies?: Record<string, string>;
 }
 
@@ -78,7 +81,7 @@ export async function discoverPlugins(
     const pkg = await readPackageJson(real);
     if (!pkg?.name) continue;
     const named = NAME_PATTERNS.some((p) => p.test(pkg.name!));
-    if (!named && pkg.tbPlugin === undefined) continue;
+    if ((!named && pkg.tbPlugin === undefined) || pkg.tbPlugin === false) continue;
     if (found.some((f) => f.packageName === pkg.name)) continue;
     const range = pkg.peerDependencies?.['@tb/core'];
     if (range && !semver.satisfies(coreVersion, range, { includePrerelease: true })) {
@@ -99,12 +102,29 @@ export async function discoverPlugins(
         });
         continue;
       }
-      found.push({ plugin, packageName: pkg.name, packageDir: real });
+      const frontend = await readFrontend(real);
+      found.push({ plugin, packageName: pkg.name, packageDir: real, version: pkg.version ?? '0.0.0', ...(frontend ? { frontend } : {}) });
     } catch (err) {
       skipped.push({ packageName: pkg.name, reason: `${pkg.name} failed to load: ${(err as Error).message}` });
     }
   }
   return { found, skipped };
+}
+
+/**
+ * The built frontend of the package in `dir`: its remote name is the one its manifest
+ * declares, so the name is written once, by the build. Null when nothing was built.
+ */
+export async function readFrontend(dir: string): Promise<PluginFrontend | null> {
+  const frontendDir = path.join(dir, FRONTEND_DIR);
+  let manifest: { name?: unknown };
+  try {
+    manifest = JSON.parse(await readFile(path.join(frontendDir, MANIFEST), 'utf8')) as { name?: unknown };
+  } catch {
+    return null;
+  }
+  if (typeof manifest.name !== 'string' || manifest.name === '') return null;
+  return { dir: frontendDir, remoteName: manifest.name, manifest: MANIFEST };
 }
 
 async function candidateDirs(nodeModules: readonly string[]): Promise<string[]> {

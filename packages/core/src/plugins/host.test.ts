@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { memoryLogger } from '../logger.js';
 import { definePlugin, PluginError, type Plugin } from './define-plugin.js';
-import { hostPlugins, ServiceRegistry } from './host.js';
+import { hostPlugins, ServiceRegistry, TAB_ORDER, type PluginCandidate } from './host.js';
 import { ComputeRunnerToken, LoggerToken, token } from './tokens.js';
 
-const plugin = (id: string, needs = {}): Plugin =>
-  definePlugin({ id, version: '0.1.0', title: id, pluginNames: [id], needs, routes() {} });
+const plugin = (id: string, needs = {}, aliases?: string[]): Plugin =>
+  definePlugin({ id, title: id, pluginNames: [id], needs, routes: [], ...(aliases ? { aliases } : {}) });
+const candidate = (p: Plugin, packageName = p.id): PluginCandidate => ({ plugin: p, packageName, version: '1.0.0' });
+const handler = () => 'ok';
 
 describe('definePlugin', () => {
   it.each(['Scalars', '1abc', '', 'a b', 'x'.repeat(65), '../up'])('refuses the id %j, naming it', (id) => {
@@ -13,13 +16,24 @@ describe('definePlugin', () => {
     expect(() => plugin(id)).toThrow(`plugin id '${id}' is invalid`);
   });
 
-  it('refuses a missing title or version, naming the plugin', () => {
-    expect(() => definePlugin({ id: 'a', version: 'x', title: 'A', pluginNames: [], needs: {}, routes() {} })).toThrow(
-      "plugin 'a': version should be",
-    );
-    expect(() => definePlugin({ id: 'a', version: '1.0.0', title: ' ', pluginNames: [], needs: {}, routes() {} })).toThrow(
-      "plugin 'a': title",
-    );
+  it('refuses a missing title, naming the plugin', () => {
+    expect(() => definePlugin({ id: 'a', title: ' ', pluginNames: [], needs: {}, routes: [] })).toThrow("plugin 'a': title");
+  });
+
+  it('refuses routes that cannot be mounted, at definition, naming the route', () => {
+    const define = (routes: unknown) => () => definePlugin({ id: 'a', title: 'A', pluginNames: [], needs: {}, routes: routes as [] });
+    expect(define(() => undefined)).toThrow("plugin 'a': routes should be a list of { method, path, handler }, found function");
+    expect(define([{ method: 'PATCH', path: '/x', handler }])).toThrow("plugin 'a': routes[0]: method should be GET, POST, PUT or DELETE, found 'PATCH'");
+    expect(define([{ method: 'GET', path: 'x', handler }])).toThrow("routes[0]: path should start with '/'");
+    expect(define([{ method: 'GET', path: '/x' }])).toThrow('routes[0] (GET /x): handler is missing');
+    expect(define([{ method: 'GET', path: '/x', handler }, { method: 'GET', path: '/x', handler }])).toThrow('routes[1]: GET /x is defined twice');
+    expect(define([{ method: 'GET', path: '/x', query: { run: 'string' }, handler }])).toThrow('routes[0] (GET /x): query should be a Standard Schema');
+    expect(define([{ method: 'GET', path: '/x', query: z.object({}), handler }, { method: 'POST', path: '/x', handler }])).not.toThrow();
+  });
+
+  it('refuses an alias that is not another valid id', () => {
+    expect(() => plugin('a', {}, ['a'])).toThrow("plugin 'a': alias 'a' should be another valid plugin id");
+    expect(() => plugin('a', {}, ['Bad'])).toThrow("alias 'Bad'");
   });
 });
 
@@ -27,31 +41,40 @@ describe('hostPlugins', () => {
   const logger = memoryLogger();
   const services = new ServiceRegistry().provide(LoggerToken, logger);
 
-  it('gives each plugin exactly the services it names', () => {
-    const [hosted] = hostPlugins([{ plugin: plugin('a', { log: LoggerToken }), packageName: 'pa' }], [], services);
+  it('gives each plugin exactly the services it names, with its package version', () => {
+    const [hosted] = hostPlugins([candidate(plugin('a', { log: LoggerToken }), 'pa')], [], services);
     expect(Object.keys(hosted!.deps)).toEqual(['log']);
     expect(hosted!.deps['log']).toBe(logger);
+    expect(hosted!.version).toBe('1.0.0');
   });
 
   it('refuses a missing service at start-up, naming plugin, package and token', () => {
-    expect(() => hostPlugins([{ plugin: plugin('a', { compute: ComputeRunnerToken }), packageName: 'pa' }], [], services)).toThrow(
+    expect(() => hostPlugins([candidate(plugin('a', { compute: ComputeRunnerToken }), 'pa')], [], services)).toThrow(
       "plugin 'a' (pa) needs @tb/core:ComputeRunner (as needs.compute), which this @tb/core does not provide",
     );
     const custom = token<number>('@acme/x:Answer', 'the answer');
-    expect(() => hostPlugins([{ plugin: plugin('b', { n: custom }), packageName: 'pb' }], [], services)).toThrow(/@acme\/x:Answer/);
+    expect(() => hostPlugins([candidate(plugin('b', { n: custom }), 'pb')], [], services)).toThrow(/@acme\/x:Answer/);
   });
 
-  it('refuses two plugins with one id, naming both packages', () => {
-    expect(() =>
-      hostPlugins([{ plugin: plugin('a'), packageName: 'first' }, { plugin: plugin('a'), packageName: 'second' }], [], services),
-    ).toThrow("two plugins have the id 'a': first and second");
+  it('refuses two plugins with one id, or an alias taken by another plugin, naming both packages', () => {
+    expect(() => hostPlugins([candidate(plugin('a'), 'first'), candidate(plugin('a'), 'second')], [], services)).toThrow(
+      "two plugins claim the id 'a': first and second; uninstall one",
+    );
+    expect(() => hostPlugins([candidate(plugin('distributions'), 'dist'), candidate(plugin('histograms', {}, ['distributions']), 'hist')], [], services)).toThrow(
+      "two plugins claim the id 'distributions': dist and hist (as an alias of 'histograms')",
+    );
+  });
+
+  it("orders tabs as TensorBoard does, third-party plugins after, in the order found", () => {
+    const ids = ['zeta', 'projector', 'hparams', 'histograms', 'alpha', 'images', 'scalars', 'graphs'];
+    const hosted = hostPlugins(ids.map((id) => candidate(plugin(id))), [], services);
+    expect(hosted.map((h) => h.plugin.id)).toEqual(['scalars', 'images', 'graphs', 'histograms', 'hparams', 'projector', 'zeta', 'alpha']);
+    expect(TAB_ORDER.indexOf('distributions')).toBeLessThan(TAB_ORDER.indexOf('histograms'));
   });
 
   it('--plugins keeps only the named plugins, in that order, and lists the installed ones for an unknown name', () => {
-    const candidates = ['a', 'b', 'c'].map((id) => ({ plugin: plugin(id), packageName: id }));
+    const candidates = ['a', 'b', 'c'].map((id) => candidate(plugin(id)));
     expect(hostPlugins(candidates, ['c', 'a'], services).map((h) => h.plugin.id)).toEqual(['c', 'a']);
-    expect(() => hostPlugins(candidates, ['a', 'zz'], services)).toThrow(
-      "--plugins names 'zz', which is not installed; installed: a, b, c",
-    );
+    expect(() => hostPlugins(candidates, ['a', 'zz'], services)).toThrow("--plugins names 'zz', which is not installed; installed: a, b, c");
   });
 });

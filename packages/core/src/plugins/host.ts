@@ -10,12 +10,56 @@ import type { Deps, Needs, Plugin } from './define-plugin.js';
 import { PluginError } from './define-plugin.js';
 import type { Token } from './tokens.js';
 
-/** A plugin ready to mount: its checked definition and its resolved services. */
-export interface HostedPlugin {
+/** Where a plugin's built frontend (a module federation remote) lives. */
+export interface PluginFrontend {
+  /** Absolute directory of the built remote, holding the manifest. */
+  readonly dir: string;
+  /** The remote's module federation name, as its manifest says (e.g. `tb_plugin_scalars`). */
+  readonly remoteName: string;
+  /** The manifest's file name in `dir`: `mf-manifest.json`. */
+  readonly manifest: string;
+}
+
+/** A plugin found in a package: the definition and what its package says of it. */
+export interface PluginCandidate {
   readonly plugin: Plugin;
-  readonly deps: Deps<Needs>;
-  /** The npm package it came from, for messages and the listing. */
+  /** The npm package it came from, for messages. */
   readonly packageName: string;
+  /** The package's version (package.json), shown in the listing. */
+  readonly version: string;
+  /** Its built frontend; absent when the package has none (or it was not built). */
+  readonly frontend?: PluginFrontend;
+}
+
+/** A plugin ready to mount: its candidate and its resolved services. */
+export interface HostedPlugin extends PluginCandidate {
+  readonly deps: Deps<Needs>;
+}
+
+/**
+ * TensorBoard's tab order; plugins not named here (third parties) follow, in the order
+ * they were found. `--plugins` overrides it.
+ */
+export const TAB_ORDER: readonly string[] = [
+  'scalars',
+  'custom_scalars',
+  'images',
+  'audio',
+  'graphs',
+  'distributions',
+  'histograms',
+  'text',
+  'pr_curves',
+  'profile',
+  'pytorch_profiler',
+  'hparams',
+  'mesh',
+  'projector',
+];
+
+function tabRank(id: string): number {
+  const i = TAB_ORDER.indexOf(id);
+  return i < 0 ? TAB_ORDER.length : i;
 }
 
 /** Services registered with the host, by token. */
@@ -42,21 +86,25 @@ export class ServiceRegistry {
  * naming the plugin for any wiring problem.
  */
 export function hostPlugins(
-  candidates: readonly { plugin: Plugin; packageName: string }[],
+  candidates: readonly PluginCandidate[],
   selection: readonly string[],
   services: ServiceRegistry,
 ): HostedPlugin[] {
-  const byId = new Map<string, { plugin: Plugin; packageName: string }>();
+  const byId = new Map<string, PluginCandidate>();
+  const owner = new Map<string, PluginCandidate>();
   for (const c of candidates) {
-    const other = byId.get(c.plugin.id);
-    if (other) {
-      throw new PluginError(
-        `two plugins have the id '${c.plugin.id}': ${other.packageName} and ${c.packageName}; uninstall one`,
-      );
+    for (const id of [c.plugin.id, ...(c.plugin.aliases ?? [])]) {
+      const other = owner.get(id);
+      if (other) {
+        throw new PluginError(
+          `two plugins claim the id '${id}': ${describe(other, id)} and ${describe(c, id)}; uninstall one`,
+        );
+      }
+      owner.set(id, c);
     }
     byId.set(c.plugin.id, c);
   }
-  let chosen = [...byId.values()];
+  let chosen = [...byId.values()].map((c, i) => ({ c, i })).sort((a, b) => tabRank(a.c.plugin.id) - tabRank(b.c.plugin.id) || a.i - b.i).map(({ c }) => c);
   if (selection.length > 0) {
     const installed = [...byId.keys()].sort();
     const unknown = selection.filter((id) => !byId.has(id));
@@ -68,7 +116,8 @@ export function hostPlugins(
     }
     chosen = [...new Set(selection)].map((id) => byId.get(id)!);
   }
-  return chosen.map(({ plugin, packageName }) => {
+  return chosen.map((candidate) => {
+    const { plugin, packageName } = candidate;
     const deps: Record<string, unknown> = {};
     for (const [name, t] of Object.entries(plugin.needs)) {
       if (!services.has(t)) {
@@ -78,6 +127,10 @@ export function hostPlugins(
       }
       deps[name] = services.get(t);
     }
-    return { plugin, deps: deps as Deps<Needs>, packageName };
+    return { ...candidate, deps: deps as Deps<Needs> };
   });
+}
+
+function describe(c: PluginCandidate, id: string): string {
+  return c.plugin.id === id ? c.packageName : `${c.packageName} (as an alias of '${c.plugin.id}')`;
 }

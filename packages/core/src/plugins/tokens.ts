@@ -7,7 +7,6 @@
 import type { ComputeRunner } from '../compute/runner.js';
 import type { Logger } from '../logger.js';
 import type { DataProvider } from '../multiplexer/data-provider.js';
-import type { ServeFlags } from '../cli/flags.js';
 
 /** A named, typed handle on one service. */
 export interface Token<T> {
@@ -36,5 +35,21 @@ export const ComputeRunnerToken: Token<ComputeRunner> = token(
   '@tb/core:ComputeRunner',
   'Runs heavy numeric work (PCA, t-SNE, UMAP, nearest neighbours) off the server thread.',
 );
-export const FlagsToken: Token<Readonly<ServeFlags>> = token('@tb/core:Flags', 'The flags tb-core was started with.');
+/**
+ * What a plugin may know of how tb-core was started: where the logs are and how they
+ * are sampled, not the host, port or other plugins.
+ */
+export interface PluginFlags {
+  /** The log location as given: a directory, or `name:path,...` from --logdir_spec. */
+  readonly logdir: string;
+  /** --samples_per_plugin: the most points kept per (run, tag), by plugin name. */
+  readonly samplesPerPlugin: Readonly<Record<string, number>>;
+  /** --reload_interval in seconds; 0 loads once. */
+  readonly reloadInterval: number;
+  /** '' or the --path_prefix the page is served under, e.g. '/tb'. */
+  readonly pathPrefix: string;
+  readonly windowTitle: string;
+}
+
+export const FlagsToken: Token<PluginFlags> = token('@tb/core:Flags', 'How tb-core was started: the log location, sampling, reload interval, path prefix.');
 export const LoggerToken: Token<Logger> = token('@tb/core:Logger', 'Writes log lines to the server log.');

@@ -9,28 +9,43 @@ import { memoryLogger } from '../logger.js';
 import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import { definePlugin } from '../plugins/define-plugin.js';
 import { hostPlugins, ServiceRegistry } from '../plugins/host.js';
+import { routeFor } from '../plugins/route.js';
 import { DataProviderToken } from '../plugins/tokens.js';
 import { writeTestEvents } from '../testing/event-files.js';
 import { createApp } from './app.js';
 
+const echoNeeds = { data: DataProviderToken };
+const route = routeFor(echoNeeds);
 const echo = definePlugin({
   id: 'echo',
-  version: '1.0.0',
   title: 'Echo',
   pluginNames: ['scalars'],
-  needs: { data: DataProviderToken },
-  routes(app, { data }) {
-    app.get('/runs', (c) => c.json(data.listRuns().map((r) => r.name)));
-    app.get('/missing', () => {
-      throw new NotFoundError('no such tag');
-    });
-    app.get('/bad', () => {
-      throw new InvalidArgumentError('downsample should be a positive integer, found -1');
-    });
-    app.get('/crash', () => {
-      throw new TypeError('undefined is not a function');
-    });
-  },
+  needs: echoNeeds,
+  aliases: ['echo_too'],
+  routes: [
+    route({ method: 'GET', path: '/runs', handler: (_input, { data }) => data.listRuns().map((r) => r.name) }),
+    route({
+      method: 'GET',
+      path: '/missing',
+      handler: () => {
+        throw new NotFoundError('no such tag');
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/bad',
+      handler: () => {
+        throw new InvalidArgumentError('downsample should be a positive integer, found -1');
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/crash',
+      handler: () => {
+        throw new TypeError('undefined is not a function');
+      },
+    }),
+  ],
 });
 
 describe('createApp', () => {
@@ -52,12 +67,11 @@ describe('createApp', () => {
     await writeFile(path.join(base, 'secret.txt'), 'outside');
     mux = new LogRootMultiplexer({ logdir: path.join(base, 'logs'), reloadInterval: 0 });
     await mux.reload();
-    const withFrontend = definePlugin({ ...echo, frontend: { dir: frontendDir, remoteName: 'tb_plugin_echo' } });
-    const idle = definePlugin({ ...echo, id: 'idle', title: 'Idle', pluginNames: ['nothing'] });
+    const idle = definePlugin({ ...echo, id: 'idle', title: 'Idle', pluginNames: ['nothing'], aliases: [] });
     const plugins = hostPlugins(
       [
-        { plugin: withFrontend, packageName: 'tb-plugin-echo' },
-        { plugin: idle, packageName: 'tb-plugin-idle' },
+        { plugin: echo, packageName: 'tb-plugin-echo', version: '1.0.0', frontend: { dir: frontendDir, remoteName: 'tb_plugin_echo', manifest: 'mf-manifest.json' } },
+        { plugin: idle, packageName: 'tb-plugin-idle', version: '1.0.0' },
       ],
       [],
       new ServiceRegistry().provide(DataProviderToken, mux.provider),
@@ -101,8 +115,9 @@ describe('createApp', () => {
     expect(body['idle']).toMatchObject({ enabled: false, loading_mechanism: { type: 'NONE' } });
   });
 
-  it('mounts plugin routes under /data/plugin/<id>/ with their services', async () => {
+  it('mounts plugin routes under /data/plugin/<id>/ and each alias, with their services', async () => {
     expect((await json('/data/plugin/echo/runs')).body).toEqual(['run1']);
+    expect((await json('/data/plugin/echo_too/runs')).body).toEqual(['run1']);
   });
 
   it('turns plugin errors into JSON errors naming the plugin; the server keeps serving', async () => {

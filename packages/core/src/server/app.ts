@@ -13,10 +13,14 @@ import type { HostedPlugin } from '../plugins/host.js';
 import { coreRoutes } from './core-routes.js';
 import { errorResponse } from './errors.js';
 import { eventsRoute } from './events.js';
+import { pluginRoutes } from './plugin-routes.js';
 import { readStatic } from './static-files.js';
 
+/** What the app reads the log root through: the multiplexer, or a test's stand-in. */
+export type LogSource = Pick<LogRootMultiplexer, 'provider' | 'roots' | 'status' | 'reload' | 'onChange'>;
+
 export interface AppOptions {
-  readonly mux: LogRootMultiplexer;
+  readonly mux: LogSource;
   readonly plugins: readonly HostedPlugin[];
   readonly compute: ComputeRunner;
   readonly logger: Logger;
@@ -38,20 +42,11 @@ export function createApp(o: AppOptions): Hono {
   app.route('/data', coreRoutes(o));
   app.route('/data', eventsRoute(o.mux));
 
-  for (const { plugin, deps } of o.plugins) {
-    const sub = new Hono();
-    sub.onError((err, c) => errorResponse(c, err, o.logger, plugin.id));
-    try {
-      plugin.routes(sub, deps);
-    } catch (err) {
-      throw new Error(`plugin '${plugin.id}' failed to register its routes: ${(err as Error).message}`);
-    }
-    sub.all('*', (c) =>
-      c.json({ error: { status: 404, message: `plugin '${plugin.id}' has no route ${c.req.method} ${c.req.path}`, plugin: plugin.id } }, 404),
-    );
-    app.route(`/data/plugin/${plugin.id}`, sub);
+  for (const hosted of o.plugins) {
+    const { plugin, frontend } = hosted;
+    const routes = pluginRoutes(hosted, o.logger);
+    for (const id of [plugin.id, ...(plugin.aliases ?? [])]) app.route(`/data/plugin/${id}`, routes);
 
-    const frontend = plugin.frontend;
     app.get(`/plugin/${plugin.id}/*`, async (c) => {
       const rel = c.req.path.slice(`${o.pathPrefix}/plugin/${plugin.id}/`.length);
       const file = frontend ? await readStatic(frontend.dir, rel) : null;

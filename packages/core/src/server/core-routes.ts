@@ -61,7 +61,7 @@ export function coreRoutes(o: AppOptions): Hono {
   app.get('/plugins_listing', async (c) => {
     const listing: Record<string, PluginListing> = {};
     for (const hosted of o.plugins) {
-      const { plugin } = hosted;
+      const { plugin, frontend } = hosted;
       let enabled = false;
       try {
         enabled = await isActive(hosted, o.mux.provider);
@@ -73,12 +73,12 @@ export function coreRoutes(o: AppOptions): Hono {
         enabled,
         remove_dom: false,
         tab_name: plugin.title,
-        version: plugin.version,
-        loading_mechanism: plugin.frontend
+        version: hosted.version,
+        loading_mechanism: frontend
           ? {
               type: 'MODULE_FEDERATION',
-              manifest_url: `${o.pathPrefix}/plugin/${plugin.id}/${plugin.frontend.manifest ?? 'mf-manifest.json'}`,
-              remote_name: plugin.frontend.remoteName,
+              manifest_url: `${o.pathPrefix}/plugin/${plugin.id}/${frontend.manifest}`,
+              remote_name: frontend.remoteName,
               expose: './Dashboard',
             }
           : { type: 'NONE' },

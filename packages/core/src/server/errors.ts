@@ -1,11 +1,11 @@
 /**
- * Errors become responses here, and only here: typed errors map to their status, any
- * other error to a 500 that names the plugin whose route threw. The server never falls
- * over because a route did.
+ * Errors become responses here, and only here: an {@link HttpError} maps to its status,
+ * any other error to a 500 that names the plugin whose route threw. The server never
+ * falls over because a route did.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { InvalidArgumentError, NotFoundError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** The JSON body of every error answer. */
@@ -13,11 +13,9 @@ export interface ErrorBody {
   error: { status: number; message: string; plugin?: string };
 }
 
-/** The HTTP status of an error: 404, 400, or 500 for anything unexpected. */
+/** The HTTP status of an error: an HttpError's own, or 500 for anything unexpected. */
 export function statusOf(err: unknown): ContentfulStatusCode {
-  if (err instanceof NotFoundError) return 404;
-  if (err instanceof InvalidArgumentError) return 400;
-  return 500;
+  return err instanceof HttpError ? (err.status as ContentfulStatusCode) : 500;
 }
 
 /** Turns `err` into a JSON error response; unexpected errors are logged with their stack. */

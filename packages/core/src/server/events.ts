@@ -4,12 +4,12 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
+import type { LogSource } from './app.js';
 
 const STATUS_EVERY_MS = 250;
 const HEARTBEAT_MS = 15_000;
 
-export function eventsRoute(mux: LogRootMultiplexer): Hono {
+export function eventsRoute(mux: LogSource): Hono {
   const app = new Hono();
   app.get('/events', (c) =>
     streamSSE(c, async (stream) => {

@@ -1,7 +1,7 @@
 /**
  * Writes small event files for tests: a hand-made protobuf encoder for the Event
  * fields tests need, independent of the decoders under test. Not for production
- * writing (that is @tb/writer).
+ * writing (that is the writer package, packages/writer).
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import { encodeRecord } from '../events/tfrecord.js';
