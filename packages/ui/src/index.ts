@@ -22,3 +22,8 @@ export { useVisible } from './use-visible.js';
 export { loadStored, saveStored, defaultStorage, STORAGE_PREFIX, type StorageLike } from './stored.js';
 export { useFetched, type Fetched } from './use-fetched.js';
 export { useRunVersions } from './run-versions.js';
+export { createScale, type Scale, type ScaleKind } from './scales.js';
+export { axisTicks, ticksFor, tickCount, TICK_SPACING_PX, type AxisOrientation, type AxisTick, type AxisTickOptions, type Tick, type TickOptions, type TickValues } from './ticks.js';
+export { formatNumberTicks, formatTickValue, formatTimeTicks, formatDurationTick } from './tick-format.js';
+export { durationTicks, durationInterval, DURATION_INTERVALS, type DurationTicks } from './duration-ticks.js';
+export { X_AXIS_SCALES, SECONDS_PER_HOUR, type XAxisScale, type XAxisType } from './x-axes.js';

@@ -1,5 +1,5 @@
-/** Axis ticks and labels for the SVG charts. */
-import { formatValue, niceTicks } from './scale.js';
+/** Axis ticks and labels for the SVG charts, placed and labelled by @tb/ui's tick rule. */
+import { axisTicks, type Scale, type TickOptions } from '@tb/ui';
 
 export interface Frame {
   readonly left: number;
@@ -8,18 +8,22 @@ export interface Frame {
   readonly bottom: number;
 }
 
-/** A bottom axis: ticks of [lo, hi] at x(v). */
-export function BottomAxis(props: { frame: Frame; lo: number; hi: number; x: (v: number) => number; format?: (v: number) => string; count?: number }) {
-  const { frame, x } = props;
-  const format = props.format ?? formatValue;
+/** A tick label's width in the charts' SVG units (10px digits, see histograms.css). */
+export function labelWidth(label: string): number {
+  return label.length * 6;
+}
+
+/** A bottom axis along `scale`, whose range runs from the frame's left to its right. */
+export function BottomAxis(props: { frame: Frame; scale: Scale; ticks?: TickOptions }) {
+  const { frame } = props;
   return (
     <g class="tb-hist__axis">
       <line x1={frame.left} x2={frame.right} y1={frame.bottom} y2={frame.bottom} />
-      {niceTicks(props.lo, props.hi, props.count ?? 5).map((v) => (
-        <g key={v}>
-          <line x1={x(v)} x2={x(v)} y1={frame.bottom} y2={frame.bottom + 4} />
-          <text x={x(v)} y={frame.bottom + 15} text-anchor="middle">
-            {format(v)}
+      {axisTicks(props.scale, { ...props.ticks, labelWidth }).map((t) => (
+        <g key={t.value}>
+          <line x1={t.px} x2={t.px} y1={frame.bottom} y2={frame.bottom + 4} />
+          <text x={t.px} y={frame.bottom + 15} text-anchor="middle">
+            {t.label}
           </text>
         </g>
       ))}
@@ -27,27 +31,21 @@ export function BottomAxis(props: { frame: Frame; lo: number; hi: number; x: (v:
   );
 }
 
-/** A side axis: ticks of [lo, hi] at y(v), on the left or the right. */
-export function SideAxis(props: { frame: Frame; lo: number; hi: number; y: (v: number) => number; side: 'left' | 'right'; format?: (v: number) => string; count?: number }) {
-  const { frame, y } = props;
-  const format = props.format ?? formatValue;
+/** A side axis along `scale` (a vertical range), on the left or the right of the frame. */
+export function SideAxis(props: { frame: Frame; scale: Scale; side: 'left' | 'right'; ticks?: TickOptions }) {
+  const { frame } = props;
   const at = props.side === 'left' ? frame.left : frame.right;
   const dir = props.side === 'left' ? -1 : 1;
   return (
     <g class="tb-hist__axis">
-      {niceTicks(props.lo, props.hi, props.count ?? 4).map((v) => (
-        <g key={v}>
-          <line x1={at} x2={at + 4 * dir} y1={y(v)} y2={y(v)} />
-          <text x={at + 7 * dir} y={y(v) + 3.5} text-anchor={props.side === 'left' ? 'end' : 'start'}>
-            {format(v)}
+      {axisTicks(props.scale, props.ticks).map((t) => (
+        <g key={t.value}>
+          <line x1={at} x2={at + 4 * dir} y1={t.px} y2={t.px} />
+          <text x={at + 7 * dir} y={t.px + 3.5} text-anchor={props.side === 'left' ? 'end' : 'start'}>
+            {t.label}
           </text>
         </g>
       ))}
     </g>
   );
-}
-
-/** Integer steps without a fractional part; other steps as values. */
-export function formatStep(v: number): string {
-  return Number.isInteger(v) ? String(v) : '';
 }

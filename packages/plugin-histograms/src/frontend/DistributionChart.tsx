@@ -4,10 +4,11 @@
  * deviations of a normal) and the median line, over step, relative time or wall time.
  * Hovering shows the nearest step's values.
  */
+import { createScale, SECONDS_PER_HOUR, X_AXIS_SCALES } from '@tb/ui';
 import { useState } from 'preact/hooks';
 import type { StepDistribution } from './api.js';
 import { BottomAxis, SideAxis, type Frame } from './Axes.js';
-import { formatValue, linear } from './scale.js';
+import { formatValue } from './format.js';
 import type { XAxis } from './settings.js';
 
 const W = 480;
@@ -25,7 +26,7 @@ export interface DistributionChartProps {
 /** The x value of a step for the chosen axis: step, hours since the first, or wall seconds. */
 export function xOf(d: StepDistribution, first: StepDistribution | undefined, axis: XAxis): number {
   if (axis === 'step') return d.step;
-  if (axis === 'relative') return (d.wallTime - (first?.wallTime ?? d.wallTime)) / 3600;
+  if (axis === 'relative') return (d.wallTime - (first?.wallTime ?? d.wallTime)) / SECONDS_PER_HOUR;
   return d.wallTime;
 }
 
@@ -41,8 +42,10 @@ export function DistributionChart(props: DistributionChartProps) {
   if (lo === hi) (lo -= 0.5), (hi += 0.5);
   const x0 = xs[0] ?? 0;
   const x1 = xs.length > 1 ? xs[xs.length - 1]! : x0 + 1;
-  const x = linear(x0, x1, frame.left, frame.right);
-  const y = linear(lo, hi, frame.bottom, frame.top);
+  const xScale = createScale(X_AXIS_SCALES[xAxis].kind, [x0, x1], [frame.left, frame.right]);
+  const yScale = createScale('linear', [lo, hi], [frame.bottom, frame.top]);
+  const x = xScale.map;
+  const y = yScale.map;
 
   const band = ([a, b]: [number, number]) => {
     if (data.length === 0) return '';
@@ -61,7 +64,6 @@ export function DistributionChart(props: DistributionChartProps) {
     setHover(best);
   };
   const h = hover === null ? undefined : data[hover];
-  const formatX = xAxis === 'wall' ? (v: number) => new Date(v * 1000).toLocaleTimeString() : xAxis === 'relative' ? (v: number) => `${formatValue(v)}h` : undefined;
 
   return (
     <div class="tb-hist__chart">
@@ -78,8 +80,8 @@ export function DistributionChart(props: DistributionChartProps) {
           <path key={i} class="tb-hist__band" d={band(pair)} fill={color} fill-opacity={0.16 + 0.12 * i} />
         ))}
         {data.length > 0 && <path class="tb-hist__median" d={`M${median}`} fill="none" stroke={color} stroke-width={1.5} />}
-        <SideAxis frame={frame} lo={lo} hi={hi} y={y} side="left" />
-        <BottomAxis frame={frame} lo={x0} hi={x1} x={x} count={xAxis === 'wall' ? 3 : 5} {...(formatX ? { format: formatX } : {})} />
+        <SideAxis frame={frame} scale={yScale} side="left" />
+        <BottomAxis frame={frame} scale={xScale} ticks={X_AXIS_SCALES[xAxis].ticks} />
         {h && <line class="tb-hist__guide" x1={x(xs[hover!]!)} x2={x(xs[hover!]!)} y1={frame.top} y2={frame.bottom} />}
       </svg>
       <div class="tb-hist__readout" data-testid={`${props.testId}-readout`} aria-live="polite">

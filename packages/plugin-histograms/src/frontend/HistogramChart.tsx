@@ -5,13 +5,14 @@
  * baseline, coloured from light (oldest) to the run's colour (newest). Hovering picks a
  * step and shows its original bucket under the pointer: step, [left, right) and count.
  */
+import { createScale } from '@tb/ui';
 import { useMemo, useState } from 'preact/hooks';
 import type { StepHistogram } from './api.js';
-import { BottomAxis, formatStep, SideAxis, type Frame } from './Axes.js';
+import { BottomAxis, SideAxis, type Frame } from './Axes.js';
 import { mix } from './color.js';
+import { formatValue } from './format.js';
 import { bucketAt, offsetStepAt, overlayStepAt } from './hover.js';
 import { binRange, rebin } from './rebin.js';
-import { formatValue, linear } from './scale.js';
 import type { HistogramMode } from './settings.js';
 
 const W = 480;
@@ -37,13 +38,13 @@ export function HistogramChart(props: HistogramChartProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const r = useMemo(() => rebin(data), [data]);
   const frame: Frame = { left: 12, right: mode === 'offset' ? W - 44 : W - 12, top: 10, bottom: H - 24 };
-  const x = linear(r.min, r.max, frame.left, frame.right);
+  const x = createScale('linear', [r.min, r.max], [frame.left, frame.right]);
   const steps = data.map((d) => d.step);
   const firstStep = steps[0] ?? 0;
   const lastStep = steps[steps.length - 1] ?? 0;
   const ridge = mode === 'offset' ? (frame.bottom - frame.top) * 0.4 : frame.bottom - frame.top;
-  const baseOf = mode === 'offset' ? linear(firstStep, lastStep === firstStep ? firstStep + 1 : lastStep, frame.top + ridge, frame.bottom) : () => frame.bottom;
-  const baselines = steps.map((s) => (lastStep === firstStep ? frame.bottom : baseOf(s)));
+  const stepScale = createScale('linear', [firstStep, lastStep === firstStep ? firstStep + 1 : lastStep], [frame.top + ridge, frame.bottom]);
+  const baselines = steps.map((s) => (mode === 'overlay' || lastStep === firstStep ? frame.bottom : stepScale.map(s)));
   const height = (c: number) => (r.peak > 0 ? (c / r.peak) * ridge : 0);
   const binWidth = (frame.right - frame.left) / r.bins;
   const background = props.darkMode ? '#1f1f1f' : '#ffffff';
@@ -116,8 +117,8 @@ export function HistogramChart(props: HistogramChartProps) {
             />
           );
         })}
-        <BottomAxis frame={frame} lo={r.min} hi={r.max} x={x} />
-        {mode === 'offset' && lastStep > firstStep && <SideAxis frame={frame} lo={firstStep} hi={lastStep} y={baseOf} side="right" format={formatStep} />}
+        <BottomAxis frame={frame} scale={x} />
+        {mode === 'offset' && lastStep > firstStep && <SideAxis frame={frame} scale={stepScale} side="right" ticks={{ values: 'integer' }} />}
         {hover && <line class="tb-hist__guide" x1={hover.x} x2={hover.x} y1={frame.top} y2={frame.bottom} />}
       </svg>
       <div class="tb-hist__readout" data-testid={`${props.testId}-readout`} aria-live="polite">

@@ -1,9 +1,10 @@
 /** The dashboard's settings, kept in localStorage like TensorBoard keeps them per user. */
-import { loadStored, saveStored } from '@tb/ui';
+import { loadStored, saveStored, type XAxisType } from '@tb/ui';
 
 export type View = 'histograms' | 'distributions';
 export type HistogramMode = 'offset' | 'overlay';
-export type XAxis = 'step' | 'relative' | 'wall';
+/** Step, relative or wall time, as @tb/ui defines them for every dashboard. */
+export type XAxis = XAxisType;
 
 export interface HistogramSettings {
   readonly view: View;

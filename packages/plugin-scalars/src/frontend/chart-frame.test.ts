@@ -63,6 +63,33 @@ describe('buildFrame', () => {
     expect(f.paths[0]!.smooth.length).toBe(4);
   });
 
+  it('ticks the axes by the shared rule: integer steps, labels a label apart, log decades', () => {
+    const f = buildFrame([line('a', Array.from({ length: 101 }, (_, i) => 10 ** (i / 25)))], { ...options, yKind: 'log' });
+    expect(f.x.domain).toEqual([0, 1000]);
+    expect(f.xTicks.map((t) => t.label)).toEqual(['0', '200', '400', '600', '800', '1000']);
+    expect(f.yTicks.map((t) => t.label)).toEqual(['1', '100', '10k']);
+    for (let i = 1; i < f.xTicks.length; i++) {
+      const [a, b] = [f.xTicks[i - 1]!, f.xTicks[i]!];
+      expect(b.px - a.px).toBeGreaterThanOrEqual(options.measureText(a.label) + options.measureText(b.label));
+    }
+  });
+
+  it('puts wall time on a time scale and relative time in durations', () => {
+    const l = line('a', [1, 2, 3]);
+    const t0 = new Date(2026, 0, 5, 10, 0, 0).getTime() / 1000;
+    const wall = { ...l, x: Float64Array.of(t0, t0 + 3600, t0 + 7200) };
+    const f = buildFrame([wall], { ...options, xType: 'wall' });
+    expect(f.x.kind).toBe('time');
+    expect(f.xTicks.map((t) => t.label)).toEqual(['10:00', '10:30', '11:00', '11:30', '12:00']);
+    const relative = { ...l, x: Float64Array.of(0, 1, 2) };
+    expect(buildFrame([relative], { ...options, xType: 'relative' }).xTicks.map((t) => t.label)).toEqual(['0', '30m', '1h', '1h30m', '2h']);
+  });
+
+  it('fits a log axis to the data when the zoom left over from a linear axis reaches below zero', () => {
+    const f = buildFrame([line('a', [1, 10, 100])], { ...options, yKind: 'log', zoom: { x: null, y: [-5, 50] } });
+    expect(f.y.domain[0]).toBeGreaterThan(0);
+  });
+
   it('copes with no data', () => {
     const f = buildFrame([], options);
     expect(f.paths).toEqual([]);

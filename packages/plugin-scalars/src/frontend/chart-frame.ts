@@ -3,13 +3,12 @@
  * through the scales (fitted to the data or to the zoom), the axes get their ticks, and
  * each line becomes a pixel path reduced per column. paint.ts puts a Frame on a canvas.
  */
+import { axisTicks, createScale, X_AXIS_SCALES, type AxisTick, type Scale } from '@tb/ui';
 import { reduceColumns, type PixelPath } from './columns.js';
 import { finiteExtent, padRange, valuesInView, yDomain, type Range } from './extent.js';
 import { visibleWindow } from './nearest.js';
 import { pathHash } from './path-hash.js';
-import { createScale, type Scale, type ScaleKind } from './scale.js';
 import type { ScalarSeries } from './series.js';
-import { xAxisTicks, yAxisTicks, type AxisTick } from './axis-ticks.js';
 import type { XAxisType } from './x-axis.js';
 import type { Zoom } from './zoom.js';
 
@@ -32,10 +31,10 @@ export interface FrameOptions {
   readonly width: number;
   readonly height: number;
   readonly xType: XAxisType;
-  readonly yKind: ScaleKind;
+  readonly yKind: 'linear' | 'log';
   readonly ignoreOutliers: boolean;
   readonly zoom: Zoom;
-  /** The width in CSS pixels of a tick label, for the y axis' margin. */
+  /** The width in CSS pixels of a tick label, for the y axis' margin and the x labels' room. */
   readonly measureText: (text: string) => number;
 }
 
@@ -45,11 +44,6 @@ export interface PlotRect {
   readonly top: number;
   readonly right: number;
   readonly bottom: number;
-}
-
-/** A tick with its pixel position along its axis. */
-export interface PlacedTick extends AxisTick {
-  readonly px: number;
 }
 
 /** One run's drawn paths: the faint raw line (absent when unsmoothed) and the smoothed one. */
@@ -67,8 +61,8 @@ export interface Frame {
   readonly plot: PlotRect;
   readonly x: Scale;
   readonly y: Scale;
-  readonly xTicks: readonly PlacedTick[];
-  readonly yTicks: readonly PlacedTick[];
+  readonly xTicks: readonly AxisTick[];
+  readonly yTicks: readonly AxisTick[];
   readonly paths: readonly FramePath[];
   /** Fingerprint of the smoothed paths (data-path-hash). */
   readonly hash: string;
@@ -94,9 +88,9 @@ function xExtent(lines: readonly ChartLine[], type: XAxisType): Range {
   return [range[0] - pad, range[1] + pad];
 }
 
-/** The y range to show: the zoom's, else the values in view (or all values), padded. */
+/** The y range to show: the zoom's (when the y scale can show it), else the values in view (or all values), padded. */
 function yRange(lines: readonly ChartLine[], options: FrameOptions): Range {
-  if (options.zoom.y) return options.zoom.y;
+  if (options.zoom.y && (options.yKind !== 'log' || options.zoom.y[0] > 0)) return options.zoom.y;
   const columns = lines.map((l) => ({ x: l.x, y: l.series.value }));
   const inView = valuesInView(columns, options.zoom.x, options.yKind);
   const fitted =
@@ -119,21 +113,20 @@ export function buildFrame(lines: readonly ChartLine[], options: FrameOptions, p
   const { width, height } = options;
   const xDomain = options.zoom.x ?? xExtent(lines, options.xType);
   const yDomainRange = yRange(lines, options);
-  const plotHeight = Math.max(1, height - TOP - BOTTOM);
-  const yTickValues = yAxisTicks(options.yKind, yDomainRange, Math.max(2, Math.round(plotHeight / 42)));
-  const labelWidth = yTickValues.reduce((w, t) => Math.max(w, options.measureText(t.label)), 0);
+  const bottom = Math.max(TOP + 1, height - BOTTOM);
+  // The y scale and its labels do not depend on the left margin, which makes room for them.
+  const y = createScale(options.yKind, yDomainRange, [bottom, TOP]);
+  const yTicks = axisTicks(y);
+  const labelWidth = yTicks.reduce((w, t) => Math.max(w, options.measureText(t.label)), 0);
   const plot: PlotRect = {
     left: Math.ceil(Math.max(28, labelWidth + Y_LABEL_GAP)),
     top: TOP,
     right: Math.max(Math.ceil(labelWidth + Y_LABEL_GAP) + 1, width - RIGHT),
-    bottom: Math.max(TOP + 1, height - BOTTOM),
+    bottom,
   };
-  const x = createScale('linear', xDomain, [plot.left, plot.right]);
-  const y = createScale(options.yKind, yDomainRange, [plot.bottom, plot.top]);
-  const xCount = Math.max(2, Math.round((plot.right - plot.left) / (options.xType === 'wall' ? 120 : 90)));
-  const place = (scale: Scale) => (t: AxisTick): PlacedTick => ({ ...t, px: scale.map(t.value) });
-  const xTicks = xAxisTicks(options.xType, xDomain, xCount).map(place(x));
-  const yTicks = yTickValues.map(place(y));
+  const xAxis = X_AXIS_SCALES[options.xType];
+  const x = createScale(xAxis.kind, xDomain, [plot.left, plot.right]);
+  const xTicks = axisTicks(x, { ...xAxis.ticks, labelWidth: options.measureText });
 
   const reusable = previous && sameScale(previous.frame.x, x) && sameScale(previous.frame.y, y);
   const rawBefore = new Map<Float64Array, PixelPath>();

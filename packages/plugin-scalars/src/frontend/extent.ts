@@ -3,7 +3,7 @@
  * values in view, either whole or from the 5th to the 95th percentile ("ignore
  * outliers"), padded so that no line sits on the frame.
  */
-import type { ScaleKind } from './scale.js';
+import type { ScaleKind } from '@tb/ui';
 
 /** A closed interval [min, max]. */
 export type Range = readonly [number, number];

@@ -1,48 +1,11 @@
 /**
- * Text for numbers on axes and in the tooltip: values with a few significant digits,
- * steps with k/M suffixes on the axis, wall times and durations.
+ * Text for numbers in the tooltip: values with a few significant digits, wall times and
+ * durations. Tick labels come from @tb/ui's one rule for every axis.
  */
 
 /** `s` without the trailing zeros of a decimal fraction ("1.50" → "1.5", "2.0e+3" → "2e+3"). */
 function trimZeros(s: string): string {
   return s.replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
-}
-
-/** Decimals needed to tell ticks `step` apart. */
-function decimalsFor(step: number): number {
-  return step > 0 ? Math.max(0, Math.min(20, -Math.floor(Math.log10(step) + 1e-9))) : 0;
-}
-
-/**
- * A tick label on a value axis whose ticks are `step` apart: plain decimals, or
- * exponent notation for very large or very small numbers.
- *
- * @example formatTick(0.25, 0.05) // "0.25"
- * @example formatTick(2e-6, 1e-6) // "2e-6"
- */
-export function formatTick(v: number, step: number): string {
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  if (abs >= 1e6 || abs < 1e-4) {
-    const digits = step > 0 ? Math.max(0, Math.min(15, Math.floor(Math.log10(abs)) - Math.floor(Math.log10(step) + 1e-9))) : 3;
-    return trimZeros(v.toExponential(digits)).replace('e+', 'e');
-  }
-  return v.toFixed(decimalsFor(step));
-}
-
-const SI = ['', 'k', 'M', 'G', 'T'];
-
-/**
- * A tick label on the step axis: 500, 1k, 1.5k, 2M (exponents from 1e15 on).
- *
- * @example formatStepTick(1500, 500) // "1.5k"
- */
-export function formatStepTick(v: number, step: number): string {
-  const abs = Math.abs(v);
-  if (abs < 1000 || abs >= 1e15) return formatTick(v, step);
-  const p = Math.min(SI.length - 1, Math.floor(Math.log10(abs) / 3));
-  const unit = Math.pow(1000, p);
-  return `${trimZeros((v / unit).toFixed(decimalsFor(step / unit)))}${SI[p]}`;
 }
 
 /**
@@ -62,7 +25,6 @@ export function formatValue(v: number): string {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * A wall time (seconds since the epoch) as local `YYYY-MM-DD HH:MM:SS`.
@@ -73,18 +35,6 @@ export function formatWallTime(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   const d = new Date(seconds * 1000);
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-}
-
-/** A wall-time tick whose ticks are `interval` seconds apart: `Nov 23`, `14:30`, `14:30:15` or `14:30:15.25`. */
-export function formatTimeTick(seconds: number, interval: number): string {
-  const d = new Date(seconds * 1000);
-  if (interval >= 86400) return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
-  const hm = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-  if (interval >= 60) return hm;
-  const hms = `${hm}:${pad2(d.getSeconds())}`;
-  const ms = d.getMilliseconds();
-  if (interval >= 1 || ms === 0) return hms;
-  return `${hms}${trimZeros(`.${String(ms).padStart(3, '0')}`.slice(0, 1 + Math.min(3, decimalsFor(interval))))}`;
 }
 
 /**
@@ -105,18 +55,4 @@ export function formatDuration(seconds: number): string {
   if (d > 0) return `${sign}${d}d ${pad2(h)}h`;
   if (h > 0) return `${sign}${h}h ${pad2(m)}m`;
   return `${sign}${m}m ${pad2(sec)}s`;
-}
-
-/** A relative-time tick whose ticks are `interval` seconds apart: `0`, `30s`, `5m`, `1h30m`, `2d`. */
-export function formatDurationTick(seconds: number, interval: number): string {
-  if (seconds === 0) return '0';
-  if (interval < 1) return `${trimZeros(seconds.toFixed(decimalsFor(interval)))}s`;
-  const parts: string[] = [];
-  let rest = Math.round(Math.abs(seconds));
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) parts.push(`${n}${unit}`);
-  }
-  return (seconds < 0 ? '-' : '') + parts.slice(0, 2).join('');
 }

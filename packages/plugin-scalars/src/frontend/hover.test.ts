@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createScale } from '@tb/ui';
 import type { ChartLine } from './chart-frame.js';
 import { hoverRows } from './hover.js';
-import { createScale } from './scale.js';
 
 function line(run: string, steps: number[], values: number[]): ChartLine {
   const step = Float64Array.from(steps);

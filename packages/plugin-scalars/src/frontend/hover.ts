@@ -3,9 +3,9 @@
  * mouse's x, with its value, smoothed value, step and times; nearest run first, by the
  * vertical distance of its smoothed line to the mouse.
  */
+import type { Scale } from '@tb/ui';
 import type { ChartLine, PlotRect } from './chart-frame.js';
 import { nearestIndex } from './nearest.js';
-import type { Scale } from './scale.js';
 
 /** One run's row in the tooltip. */
 export interface HoverRow {

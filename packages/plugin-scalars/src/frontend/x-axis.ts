@@ -2,14 +2,12 @@
  * What the x axis measures: the step, the time since the run's first point (in hours),
  * or the wall-clock time (seconds since the epoch), as TensorBoard's three choices.
  */
+import { SECONDS_PER_HOUR, type XAxisType } from '@tb/ui';
 import type { ScalarSeries } from './series.js';
 
-/** The x axis choices. */
-export type XAxisType = 'step' | 'relative' | 'wall';
+export type { XAxisType } from '@tb/ui';
 
 export const X_AXIS_TYPES: readonly XAxisType[] = ['step', 'relative', 'wall'];
-
-export const SECONDS_PER_HOUR = 3600;
 
 /** Hours from `firstWall` to `wall` (both in seconds). */
 export function relativeHours(wall: number, firstWall: number): number {

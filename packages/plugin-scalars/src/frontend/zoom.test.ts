@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScale } from './scale.js';
+import { createScale } from '@tb/ui';
 import { isZoomed, NO_ZOOM, zoomFromDrag } from './zoom.js';
 
 const x = createScale('linear', [0, 100], [0, 200]);

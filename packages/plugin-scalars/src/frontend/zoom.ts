@@ -2,8 +2,8 @@
  * Box zoom: a drag over the plot becomes data ranges for x and y. A drag that is thin
  * in one direction zooms the other direction only (a flat drag zooms x and fits y).
  */
+import type { Scale } from '@tb/ui';
 import type { Range } from './extent.js';
-import type { Scale } from './scale.js';
 
 /** The zoomed ranges in data units; null on an axis means "fit the data". */
 export interface Zoom {
