@@ -1,5 +1,6 @@
 // Build errors as a person reads them: the source file relative to the package, its line
 // and column in the file as written (not in what SWC turned it into), then the message.
+import { stripVTControlCharacters } from 'node:util';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -52,7 +53,8 @@ const FRAME = /╭─\[(\d+):(\d+)\]/;
  * @returns {string}
  */
 export function formatBuildError(error, context, readSource = (file) => readFileSync(file, 'utf8')) {
-  const message = error.message.trim();
+  // rspack colours its messages when it thinks a terminal (or CI) will show them.
+  const message = stripVTControlCharacters(error.message).trim();
   const file = error.moduleIdentifier ? moduleFile(error.moduleIdentifier) : null;
   const shown = file ? path.relative(context, file) || file : error.moduleName;
   if (!shown) return message;

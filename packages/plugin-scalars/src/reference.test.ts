@@ -1,6 +1,6 @@
 /**
  * The routes against the real TensorBoard's recorded answers for the same log roots
- * (../shared/corpus/reference/<root>/). TensorBoard kept at most 1000 points per series
+ * (test/corpus/reference/<root>/). TensorBoard kept at most 1000 points per series
  * by sampling; we keep all, so a series it kept in full must be equal (JSON: byte for
  * byte; CSV: byte for byte), and a sampled one must be a subset of ours.
  */

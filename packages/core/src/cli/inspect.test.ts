@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FlagError } from './flag-error.js';
 import { inspectCommand, inspectHelp, parseInspectFlags } from './inspect.js';
+import { corpusPath } from '../testing/corpus.js';
 
-const MNIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus/mnist-like');
+const MNIST = corpusPath('mnist-like');
 
 describe('parseInspectFlags', () => {
   it('reads the log-root flags that serve takes', () => {
