@@ -34,7 +34,7 @@ describe('Histograms in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0', '--plugins', 'histograms']);
+    server = await startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0', '--plugins', 'distributions,histograms']);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.goto(`${server.url}#tab=histograms`);
@@ -98,8 +98,14 @@ describe('Histograms in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'histograms-overlay.png') });
   });
 
-  it('Distributions: bands and median per run, hover values equal to TensorBoard\'s compression', async () => {
-    await page.getByTestId('view').locator('[data-value=distributions]').click();
+  it('Distributions, its own tab as in TensorBoard: bands and median per run, hover values equal to TensorBoard\'s compression', async () => {
+    // Both tabs come from the one package.
+    const tabs = await page.locator('[data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(tabs.indexOf('tab-distributions')).toBe(tabs.indexOf('tab-histograms') - 1);
+    await page.getByTestId('tab-distributions').click();
+    const dashboard = page.getByTestId('distributions-dashboard');
+    await dashboard.waitFor();
+    expect(await dashboard.getByTestId('mode').count()).toBe(0);
     const svg = chart('dist', 'adam/train', 'dense/bias');
     await svg.waitFor();
     const ref = reference<Dist>('distributions', 'adam/train', 'dense/bias');
@@ -114,18 +120,20 @@ describe('Histograms in Chromium', () => {
     await expect
       .poll(() => readout.textContent())
       .toBe(`Step ${last[1]} · min ${formatValue(last[2][0]![1])} · median ${formatValue(last[2][4]![1])} · max ${formatValue(last[2][8]![1])}`);
-    await page.getByTestId('x-axis').locator('[data-value=relative]').click();
+    await dashboard.getByTestId('x-axis').locator('[data-value=relative]').click();
     await expect.poll(() => svg.getAttribute('data-x-axis')).toBe('relative');
     await page.screenshot({ path: path.join(SHOTS, 'histograms-distributions.png') });
   });
 
-  it('the tag filter hides cards, and the chosen view survives a reload of the page', async () => {
-    await page.getByPlaceholder('Filter tags (regular expressions supported)').fill('kernel');
-    await expect.poll(() => page.getByTestId('card-adam/train-dense/bias').count()).toBe(0);
-    expect(await page.getByTestId('card-adam/train-dense/kernel').count()).toBe(1);
+  it('the tag filter hides cards, and the open tab survives a reload of the page', async () => {
+    const dashboard = page.getByTestId('distributions-dashboard');
+    await dashboard.getByPlaceholder('Filter tags (regular expressions supported)').fill('kernel');
+    await expect.poll(() => dashboard.getByTestId('card-adam/train-dense/bias').count()).toBe(0);
+    expect(await dashboard.getByTestId('card-adam/train-dense/kernel').count()).toBe(1);
     await page.reload();
     await chart('dist', 'sgd/train', 'dense/kernel').waitFor();
-    await page.getByTestId('view').locator('[data-value=histograms]').click();
+    await page.getByTestId('tab-histograms').click();
     await chart('hist', 'sgd/train', 'dense/kernel').waitFor();
+    expect(await page.getByTestId('histograms-dashboard').getByTestId('x-axis').count()).toBe(0);
   });
 });

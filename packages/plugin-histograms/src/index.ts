@@ -1,10 +1,17 @@
 /**
- * @tb/plugin-histograms: the Histograms and Distributions dashboards. Backend routes under
- * /data/plugin/histograms/ and, as TensorBoard serves them, /data/plugin/distributions/
- * (see ../http-api.md), and a federated Preact frontend.
+ * @tb/plugin-histograms: two tabs from one package, as in TensorBoard. Histograms (weights'
+ * histograms per step) at /data/plugin/histograms/ and Distributions (their percentile
+ * bands) at /data/plugin/distributions/, both answering TensorBoard's routes (see
+ * ../http-api.md), and one federated Preact frontend that draws the tab it is opened in.
  */
 import { definePlugin } from '@tb/core/plugin';
-import { PLUGIN_ID, PLUGIN_NAME } from './metadata.js';
+import { PLUGIN_NAME } from './metadata.js';
 import { needs, routes } from './server.js';
 
-export default definePlugin({ id: PLUGIN_ID, title: 'Histograms', pluginNames: [PLUGIN_NAME], needs, routes, aliases: ['distributions'] });
+/** The Histograms tab. */
+export const histograms = definePlugin({ id: 'histograms', title: 'Histograms', pluginNames: [PLUGIN_NAME], needs, routes });
+
+/** The Distributions tab: the same data and routes, drawn as percentile bands. */
+export const distributions = definePlugin({ id: 'distributions', title: 'Distributions', pluginNames: [PLUGIN_NAME], needs, routes });
+
+export default [distributions, histograms];

@@ -40,6 +40,9 @@ describe('discoverPlugins', () => {
     await fakePackage(nm, 'tb-plugin-empty', { main: 'index.mjs' }, 'index.mjs', 'export const nothing = 1;');
     await fakePackage(nm, 'tb-plugin-throws', { main: 'index.mjs' }, 'index.mjs', 'throw new Error("boom at import");');
     await fakePackage(nm, 'lodash-like', { main: 'index.mjs' }, 'index.mjs', 'throw new Error("must not be imported");');
+    await fakePackage(nm, 'tb-plugin-pair', { main: 'index.mjs', ...peer }, 'index.mjs', `${pluginCode('left').replace('export default', 'const left =')}
+${pluginCode('right').replace(/^import .*$/m, '').replace('export default', 'const right =')}
+export default [left, right];`);
     await fakePackage(nm, '@tb/plugin-kit', { tbPlugin: false, main: 'index.mjs' }, 'index.mjs', 'throw new Error("a tool, not a plugin");');
     // A built frontend: its manifest names the remote.
     await mkdir(path.join(nm, 'tb-plugin-hello', 'dist', 'frontend'), { recursive: true });
@@ -58,6 +61,8 @@ describe('discoverPlugins', () => {
       '@acme/tb-plugin-world:world',
       'some-dashboard:marked',
       'tb-plugin-hello:hello',
+      'tb-plugin-pair:left',
+      'tb-plugin-pair:right',
     ]);
     const hello = found.find((f) => f.plugin.id === 'hello')!;
     expect(hello.plugin.title).toBe('hello tab');

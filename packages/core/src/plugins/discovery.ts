@@ -13,7 +13,7 @@ import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
-import { isPlugin } from './define-plugin.js';
+import { isPlugin, type Plugin } from './define-plugin.js';
 import type { PluginCandidate, PluginFrontend } from './host.js';
 
 /** A plugin package found on disk and loaded. */
@@ -93,22 +93,31 @@ export async function discoverPlugins(
     }
     try {
       const entry = entryOf(real, pkg);
-      const mod = (await import(pathToFileURL(entry).href)) as { default?: unknown; plugin?: unknown };
-      const plugin = isPlugin(mod.default) ? mod.default : isPlugin(mod.plugin) ? mod.plugin : null;
-      if (!plugin) {
+      const mod = (await import(pathToFileURL(entry).href)) as { default?: unknown; plugin?: unknown; plugins?: unknown };
+      const plugins = pluginsOf(mod.default) ?? pluginsOf(mod.plugins) ?? pluginsOf(mod.plugin);
+      if (!plugins) {
         skipped.push({
           packageName: pkg.name,
-          reason: `${pkg.name}: ${path.relative(real, entry)} does not export a plugin made by definePlugin (as default export)`,
+          reason: `${pkg.name}: ${path.relative(real, entry)} does not export a plugin made by definePlugin (as default export, or a list of them)`,
         });
         continue;
       }
       const frontend = await readFrontend(real);
-      found.push({ plugin, packageName: pkg.name, packageDir: real, version: pkg.version ?? '0.0.0', ...(frontend ? { frontend } : {}) });
+      for (const plugin of plugins) {
+        found.push({ plugin, packageName: pkg.name, packageDir: real, version: pkg.version ?? '0.0.0', ...(frontend ? { frontend } : {}) });
+      }
     } catch (err) {
       skipped.push({ packageName: pkg.name, reason: `${pkg.name} failed to load: ${(err as Error).message}` });
     }
   }
   return { found, skipped };
+}
+
+/** A module's export as plugins: one made by definePlugin, or a non-empty list of them. */
+function pluginsOf(value: unknown): Plugin[] | null {
+  if (isPlugin(value)) return [value];
+  if (Array.isArray(value) && value.length > 0 && value.every(isPlugin)) return value;
+  return null;
 }
 
 /**

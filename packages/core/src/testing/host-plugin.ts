@@ -40,8 +40,11 @@ export interface TestApp {
   readonly logger: Logger;
 }
 
-/** Mounts `plugin` (with core's routes) over `provider`. Wiring errors throw, as at start-up. */
-export function hostPlugin(plugin: Plugin, provider: DataProvider, o: HostPluginOptions = {}): TestApp {
+/**
+ * Mounts `plugin` (or every plugin of a package that exports several), with core's
+ * routes, over `provider`. Wiring errors throw, as at start-up.
+ */
+export function hostPlugin(plugin: Plugin | readonly Plugin[], provider: DataProvider, o: HostPluginOptions = {}): TestApp {
   const logger = o.logger ?? memoryLogger();
   const flags: PluginFlags = { logdir: '/logs', samplesPerPlugin: {}, reloadInterval: 0, pathPrefix: '', windowTitle: '', ...o.flags };
   const services = new ServiceRegistry()
@@ -50,8 +53,13 @@ export function hostPlugin(plugin: Plugin, provider: DataProvider, o: HostPlugin
     .provide(FlagsToken, flags)
     .provide(LoggerToken, logger);
   for (const [t, value] of o.services ?? []) services.provide(t, value);
-  const candidate = { plugin, packageName: `test plugin '${plugin.id}'`, version: o.version ?? '0.0.0', ...(o.frontend ? { frontend: o.frontend } : {}) };
-  const plugins = hostPlugins([candidate], [], services);
+  const candidates = (Array.isArray(plugin) ? plugin : [plugin]).map((p: Plugin) => ({
+    plugin: p,
+    packageName: `test plugin '${p.id}'`,
+    version: o.version ?? '0.0.0',
+    ...(o.frontend ? { frontend: o.frontend } : {}),
+  }));
+  const plugins = hostPlugins(candidates, [], services);
   const app = createApp({
     mux: staticSource(provider, flags.logdir),
     plugins,

@@ -1,13 +1,15 @@
 /**
- * The Histograms dashboard: a card per tag and run (grouped by the tag's prefix) for the
- * runs selected in the shell, shown as Histograms (offset or overlay) or Distributions.
- * Federated as `tb_plugin_histograms/Dashboard`; the shell passes {@link DashboardProps}.
+ * The Histograms and Distributions dashboards: a card per tag and run (grouped by the
+ * tag's prefix) for the runs selected in the shell, drawn as histograms (offset or
+ * overlay) in the Histograms tab and as percentile bands in the Distributions tab. One
+ * module, `tb_plugin_histograms/Dashboard`, serves both tabs: the shell's `pluginId` says
+ * which it is.
  */
 import { EmptyState, ErrorState, LoadingState, TagGroups, errorMessage, runColor, useFetched, useRunVersions, type DashboardProps } from '@tb/ui';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { fetchTagIndex } from './api.js';
 import { HistogramCard } from './HistogramCard.js';
-import { loadSettings, saveSettings, type HistogramSettings } from './settings.js';
+import { loadSettings, saveSettings, viewOf, type HistogramSettings } from './settings.js';
 import { Toolbar } from './Toolbar.js';
 import './histograms.css';
 
@@ -16,7 +18,8 @@ export default function Dashboard(props: DashboardProps) {
   const tagIndex = useFetched(() => fetchTagIndex(fetch), [fetch, reloadSignal]);
   const index = tagIndex.value;
   const error = tagIndex.error;
-  const [settings, setSettings] = useState<HistogramSettings>(loadSettings);
+  const [stored, setSettings] = useState<HistogramSettings>(loadSettings);
+  const settings = useMemo(() => ({ ...stored, view: viewOf(props.pluginId) }), [stored, props.pluginId]);
   const [filter, setFilter] = useState('');
   const versionOf = useRunVersions(props);
 
@@ -65,7 +68,7 @@ export default function Dashboard(props: DashboardProps) {
   }
 
   return (
-    <div class="tb-hist" data-testid="histograms-dashboard">
+    <div class="tb-hist" data-testid={`${settings.view}-dashboard`}>
       <Toolbar settings={settings} onChange={update} />
       {index && error ? (
         <div class="tb-hist__note tb-hist__note--error" role="alert">

@@ -7,14 +7,14 @@ import { useRef } from 'preact/hooks';
 import { fetchDistributions, fetchHistograms, type StepDistribution, type StepHistogram } from './api.js';
 import { DistributionChart } from './DistributionChart.js';
 import { HistogramChart } from './HistogramChart.js';
-import type { HistogramSettings } from './settings.js';
+import type { CardSettings } from './settings.js';
 
 export interface HistogramCardProps {
   readonly tag: string;
   readonly run: string;
   readonly color: string;
   readonly fetch: PluginFetch;
-  readonly settings: HistogramSettings;
+  readonly settings: CardSettings;
   readonly darkMode: boolean;
   /** Changes when this run may have new data. */
   readonly version: number;

@@ -1,5 +1,5 @@
-/** The dashboard's toolbar: Histograms or Distributions, offset or overlay, the x axis. */
-import type { HistogramSettings } from './settings.js';
+/** The dashboard's toolbar: offset or overlay (Histograms tab), the x axis (Distributions tab). */
+import type { CardSettings, HistogramSettings } from './settings.js';
 
 function Segmented<T extends string>(props: { label: string; value: T; options: readonly [T, string][]; onChange: (v: T) => void; testId: string }) {
   return (
@@ -21,24 +21,18 @@ function Segmented<T extends string>(props: { label: string; value: T; options: 
   );
 }
 
-export function Toolbar(props: { settings: HistogramSettings; onChange: (s: HistogramSettings) => void }) {
+export function Toolbar(props: { settings: CardSettings; onChange: (s: HistogramSettings) => void }) {
   const { settings, onChange } = props;
+  const { view: _view, ...stored } = settings;
   return (
     <div class="tb-hist__toolbar">
-      <Segmented
-        label="View"
-        testId="view"
-        value={settings.view}
-        options={[['histograms', 'Histograms'], ['distributions', 'Distributions']]}
-        onChange={(view) => onChange({ ...settings, view })}
-      />
       {settings.view === 'histograms' ? (
         <Segmented
           label="Mode"
           testId="mode"
           value={settings.mode}
           options={[['offset', 'Offset'], ['overlay', 'Overlay']]}
-          onChange={(mode) => onChange({ ...settings, mode })}
+          onChange={(mode) => onChange({ ...stored, mode })}
         />
       ) : (
         <Segmented
@@ -46,7 +40,7 @@ export function Toolbar(props: { settings: HistogramSettings; onChange: (s: Hist
           testId="x-axis"
           value={settings.xAxis}
           options={[['step', 'Step'], ['relative', 'Relative'], ['wall', 'Wall']]}
-          onChange={(xAxis) => onChange({ ...settings, xAxis })}
+          onChange={(xAxis) => onChange({ ...stored, xAxis })}
         />
       )}
     </div>
