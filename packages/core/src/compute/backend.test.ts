@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, parseBackend } from './backend.js';
+import { chooseBackend, parseBackend, reasonOf } from './backend.js';
 import { hasCudaGpu } from './gpu.js';
 
 /** An importer where the named specifiers fail as a missing native addon does, and the rest load for real. */
@@ -24,7 +24,10 @@ describe('chooseBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(info.skipped).toEqual([
       { backend: 'tfjs-node-gpu', reason: 'no CUDA GPU found' },
-      { backend: 'tfjs-node', reason: 'The Node.js native addon module (tfjs_binding.node) can not be found (@tensorflow/tfjs-node)' },
+      {
+        backend: 'tfjs-node',
+        reason: 'installed without its native addon (its installer could not download libtensorflow); reinstall @tensorflow/tfjs-node where that host is reachable',
+      },
     ]);
     expect(seen).not.toContain('@tensorflow/tfjs-node-gpu');
   });
@@ -52,6 +55,19 @@ describe('chooseBackend', () => {
   it('says what failed when nothing loads', async () => {
     const { importer } = failing('@tensorflow/tfjs');
     await expect(chooseBackend({ importer, prefer: 'wasm' })).rejects.toThrow(/no tfjs backend could be loaded: wasm: .*; cpu: /);
+  });
+});
+
+describe('reasonOf', () => {
+  it('says a missing tfjs-node package is not installed, with the command that adds it, in one line', async () => {
+    const missing = await import('@tensorflow/tfjs-node-gpu-not-here' as string).catch((e: unknown) => e);
+    expect(reasonOf('tfjs-node-gpu', missing)).toBe('not installed (on a CUDA machine: pnpm add @tensorflow/tfjs-node-gpu)');
+    const err = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node' imported from /x/worker.js\n    at ..."), { code: 'ERR_MODULE_NOT_FOUND' });
+    expect(reasonOf('tfjs-node', err)).toBe('not installed (for native CPU speed: pnpm add @tensorflow/tfjs-node)');
+  });
+
+  it('keeps other failures as their first line', () => {
+    expect(reasonOf('wasm', new Error('wasm fetch failed\nstack'))).toBe('wasm fetch failed');
   });
 });
 

@@ -2,9 +2,11 @@
  * Chooses the tfjs backend for heavy numeric work, best first:
  * `@tensorflow/tfjs-node-gpu` (only where a CUDA GPU is present), `@tensorflow/tfjs-node`,
  * `@tensorflow/tfjs-backend-wasm`, then tfjs's plain CPU backend. The tfjs-node packages
- * are optional dependencies (their installers download libtensorflow, which fails on
- * machines without that access): an import that throws moves on to the next one, and
- * the reason is kept so the log and /data/environment can say why.
+ * are not dependencies of @tb/core (their installers download libtensorflow, which fails,
+ * with stack traces, on machines without that access): where someone added them, they
+ * are used; where not, an import that fails moves on to the next backend, and a short
+ * reason, with the command that would add the package, is kept for the log and
+ * /data/environment.
  */
 import { hasCudaGpu } from './gpu.js';
 
@@ -52,7 +54,7 @@ export async function chooseBackend(o: ChooseOptions = {}): Promise<{ tf: Tfjs; 
       const tf = await load(backend, importer, o.cudaGpu ?? hasCudaGpu);
       return { tf, info: { backend, skipped } };
     } catch (err) {
-      skipped.push({ backend, reason: firstLine(err) });
+      skipped.push({ backend, reason: reasonOf(backend, err) });
     }
   }
   throw new Error(`no tfjs backend could be loaded: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`);
@@ -88,6 +90,28 @@ async function activate(tf: Tfjs, name: string): Promise<Tfjs> {
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend '${name}' did not initialize`);
   await tf.ready();
   return tf;
+}
+
+const PACKAGE: Partial<Record<ComputeBackend, string>> = {
+  'tfjs-node-gpu': '@tensorflow/tfjs-node-gpu',
+  'tfjs-node': '@tensorflow/tfjs-node',
+};
+
+/**
+ * Why `backend` could not be used, in one calm line: "not installed (on a CUDA machine:
+ * pnpm add @tensorflow/tfjs-node-gpu)" rather than a resolver's stack trace.
+ */
+export function reasonOf(backend: ComputeBackend, err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const pkg = PACKAGE[backend];
+  const message = firstLine(err);
+  if (pkg && (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (package|module) '@tensorflow\/tfjs-node/.test(message))) {
+    return backend === 'tfjs-node-gpu' ? `not installed (on a CUDA machine: pnpm add ${pkg})` : `not installed (for native CPU speed: pnpm add ${pkg})`;
+  }
+  if (pkg && /tfjs_binding\.node|native addon/i.test(message)) {
+    return `installed without its native addon (its installer could not download libtensorflow); reinstall ${pkg} where that host is reachable`;
+  }
+  return message;
 }
 
 function firstLine(err: unknown): string {
