@@ -4,9 +4,15 @@
  * images appear sharp (pixelated), the slider and the arrow keys change the step and
  * the bytes shown, several samples per step, enlarge and compare; an unknown key gets a
  * 404 and the server goes on; --samples_per_plugin images=N bounds the steps kept.
+ * On a log root written here: compare picks runs that have the tag (a validation run
+ * with only another image tag is never a side), says "no image at step N" with the
+ * nearest steps, and a 1x128 bias strip is drawn thick enough to see, pixelated.
  */
 import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { SummaryWriter } from '@tb/writer';
 import { decode } from 'fast-png';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,25 +45,55 @@ async function flatness(el: Locator): Promise<number> {
   return same / (height * (width - 1));
 }
 
+/** A 28x28 gray image that differs by `seed`. */
+function digit(seed: number) {
+  return { data: Uint8Array.from({ length: 28 * 28 }, (_, i) => ((i * 7 + seed * 31) % 251) & 0xff), width: 28, height: 28, channels: 1 as const };
+}
+
+/**
+ * A log root as a training script with a validation run writes it: adam/train and
+ * sgd/train log `sample_digits` at different steps, adam/validation only a
+ * `confusion_matrix`, and adam/train a 1-pixel-tall 128-wide `dense/bias` strip.
+ */
+async function writeLogRoot(dir: string): Promise<void> {
+  const t0 = 1_795_464_000;
+  const adam = new SummaryWriter(path.join(dir, 'adam/train'));
+  const validation = new SummaryWriter(path.join(dir, 'adam/validation'));
+  const sgd = new SummaryWriter(path.join(dir, 'sgd/train'));
+  for (const step of [0, 10, 20]) adam.addImage('sample_digits', digit(step), step, t0 + step);
+  for (const step of [0, 15, 20]) sgd.addImage('sample_digits', digit(step + 1), step, t0 + step);
+  validation.addImage('confusion_matrix', digit(99), 20, t0 + 20);
+  const bias = Uint8Array.from({ length: 128 }, (_, x) => (x * 97) % 256);
+  adam.addImage('dense/bias', { data: bias, width: 128, height: 1, channels: 1 }, 20, t0 + 20);
+  await Promise.all([adam.close(), validation.close(), sgd.close()]);
+}
+
 describe('Images in Chromium', () => {
   let mnist: TestServer;
   let tf2: TestServer;
+  let written: TestServer;
+  let logRoot: string;
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    [mnist, tf2] = await Promise.all([
+    logRoot = await mkdtemp(path.join(os.tmpdir(), 'tb-images-e2e-'));
+    await writeLogRoot(logRoot);
+    [mnist, tf2, written] = await Promise.all([
       startServer(['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0', '--plugins', 'images']),
       startServer(['--logdir', path.join(CORPUS, 'tf2-format'), '--reload_interval', '0', '--plugins', 'images,scalars']),
+      startServer(['--logdir', logRoot, '--reload_interval', '0', '--plugins', 'images']),
     ]);
+    await written.whenLoaded();
     browser = await launchBrowser();
     page = await browser.context.newPage();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([mnist?.stop(), tf2?.stop()]);
+    await Promise.all([mnist?.stop(), tf2?.stop(), written?.stop()]);
+    if (logRoot) await rm(logRoot, { recursive: true, force: true });
   });
 
   it('shows the newest image of each run, loaded and drawn pixelated', async () => {
@@ -211,6 +247,82 @@ describe('Images in Chromium', () => {
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('step 999');
     expect((await page.request.get(`${tf2.url}data/plugin/images/individualImage?blob_key=garbage!`)).status()).toBe(400);
     expect((await page.request.get(`${tf2.url}data/runs`)).status()).toBe(200);
+  });
+
+  it('mnist-like: with a run lacking the tag selected, compare shows two runs that have it, loaded, no spinner', async () => {
+    await page.goto(`${mnist.url}#tab=images&runs=adam%2Fvalidation&runs=sgd%2Ftrain&runs=adam%2Ftrain`);
+    await page.getByTestId('compare').check();
+    const card = page.getByTestId('compare-card-sample_digits');
+    const [left, right] = [0, 1].map((i) => page.getByTestId(`compare-run-sample_digits-${i}`));
+    await expect.poll(() => Promise.all([left!.inputValue(), right!.inputValue()])).toEqual(['adam/train', 'sgd/train']);
+    const options = await right!.locator('option').allTextContents();
+    expect(options).toEqual(['adam/train', 'sgd/train']);
+    for (const i of [0, 1]) {
+      const img = page.getByTestId(`compare-image-sample_digits-${i}`);
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    }
+    expect(await card.locator('[role="status"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'images-compare-lacking-tag.png') });
+    await page.getByTestId('compare').uncheck();
+  });
+
+  it('written logs: compare never pairs a run without the tag; a side without the step says so with its nearest steps', async () => {
+    await page.goto(`${written.url}#tab=images`);
+    await page.getByTestId('compare').check();
+    const left = page.getByTestId('compare-image-sample_digits-0');
+    const right = page.getByTestId('compare-image-sample_digits-1');
+    await expect.poll(() => left.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(28);
+    await expect.poll(() => right.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(28);
+    expect(await page.getByTestId('compare-run-sample_digits-0').inputValue()).toBe('adam/train');
+    expect(await page.getByTestId('compare-run-sample_digits-1').inputValue()).toBe('sgd/train');
+    expect(await page.getByTestId('compare-card-sample_digits').locator('[role="status"]').count()).toBe(0);
+    // adam/validation has only a confusion matrix: its card has no second run to show.
+    expect(await page.getByTestId('compare-run-confusion_matrix-0').inputValue()).toBe('adam/validation');
+    expect(await page.getByTestId('compare-missing-confusion_matrix-1').textContent()).toContain('No other run has');
+
+    const slider = page.getByTestId('compare-slider-sample_digits').locator('input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => left.getAttribute('data-step')).toBe('10');
+    const missing = page.getByTestId('compare-missing-sample_digits-1');
+    expect(await missing.textContent()).toBe('No image at step 10. Nearest: step 0, step 15');
+    await page.screenshot({ path: path.join(SHOTS, 'images-compare-missing-step.png') });
+    await page.getByTestId('compare-nearest-sample_digits-1-15').click();
+    await expect.poll(() => right.getAttribute('data-step')).toBe('15');
+    expect(await page.getByTestId('compare-missing-sample_digits-0').textContent()).toBe('No image at step 15. Nearest: step 10, step 20');
+  });
+
+  it('written logs: an image that fails to load in compare is an error, not a spinner', async () => {
+    await page.route('**/individualImage?**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"status":500,"message":"disk error"}}' }));
+    await page.reload();
+    await page.getByTestId('compare').check();
+    await page.getByTestId('compare-image-sample_digits-0-error').waitFor();
+    await page.getByTestId('compare-image-sample_digits-1-error').waitFor();
+    expect(await page.getByTestId('compare-card-sample_digits').locator('[role="status"]').count()).toBe(0);
+    await page.unroute('**/individualImage?**');
+    await page.getByTestId('compare').uncheck();
+  });
+
+  it('written logs: a 1x128 bias strip is drawn at least 24 px tall, pixelated, within its card, on a plain background', async () => {
+    await page.goto(`${written.url}#tab=images`);
+    await page.reload();
+    const img = page.getByTestId('image-adam/train-dense/bias');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && [el.naturalWidth, el.naturalHeight])).toEqual([128, 1]);
+    const box = (await img.boundingBox())!;
+    const card = (await page.getByTestId('card-adam/train-dense/bias').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    expect(box.width).toBeGreaterThan(128);
+    expect(box.width).toBeLessThanOrEqual(card.width);
+    expect(await img.evaluate((el) => getComputedStyle(el).imageRendering)).toBe('pixelated');
+    expect(await img.evaluate((el) => getComputedStyle(el.parentElement!).backgroundImage)).toBe('none');
+    await page.getByTestId('card-adam/train-dense/bias').screenshot({ path: path.join(SHOTS, 'images-thin-card.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'images-thin.png') });
+    await img.click();
+    const big = page.getByTestId('lightbox').locator('img');
+    await big.waitFor();
+    expect((await big.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    await page.keyboard.press('Escape');
   });
 
   it('--samples_per_plugin images=2 keeps the newest two steps', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { DashboardProps, PluginFetch } from '@tb/ui';
+import { PluginHttpError, type DashboardProps, type PluginFetch } from '@tb/ui';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,16 +7,24 @@ import Dashboard from './Dashboard.js';
 
 /** run -> the steps it has images at; `digits` of sgd/train holds 3 samples a step. */
 let steps: Record<string, number[]>;
+/** run -> its image tags, when not just `digits`. */
+let tagsOf: Record<string, string[]>;
+/** run -> the HTTP status its images route fails with (the tag index still lists it). */
+let failing: Record<string, number>;
 let routes: string[];
 
 /** The plugin's routes as the fake server answers them. */
 async function answer(route: string): Promise<unknown> {
   routes.push(route);
+  const info = (run: string) => ({ displayName: '', description: '', samples: run === 'sgd/train' ? 3 : 1 });
   if (route === 'tags') {
-    return Object.fromEntries(Object.keys(steps).map((run) => [run, { digits: { displayName: '', description: '', samples: run === 'sgd/train' ? 3 : 1 } }]));
+    return Object.fromEntries(Object.keys(steps).map((run) => [run, Object.fromEntries((tagsOf[run] ?? ['digits']).map((tag) => [tag, info(run)]))]));
   }
   const q = new URLSearchParams(route.slice(route.indexOf('?') + 1));
   const run = q.get('run')!;
+  const tag = q.get('tag')!;
+  if (failing[run]) throw new PluginHttpError(failing[run], `images of ${run} failed`);
+  if (!(tagsOf[run] ?? ['digits']).includes(tag)) throw new PluginHttpError(404, `no images for run "${run}", tag "${tag}"`);
   return steps[run]!.map((step) => ({ wall_time: 1000 + step, step, width: 28, height: 28, query: `blob_key=${run}:${step}:${q.get('sample')}` }));
 }
 
@@ -77,6 +85,8 @@ async function input(el: HTMLInputElement, value: string, type = 'input'): Promi
 
 beforeEach(() => {
   steps = { 'adam/train': [0, 10, 20], 'sgd/train': [0, 10, 20] };
+  tagsOf = {};
+  failing = {};
   routes = [];
   localStorage.clear();
   // Without an IntersectionObserver every card counts as in view.
@@ -157,6 +167,81 @@ describe('Images dashboard', () => {
     expect(shownStep('compare-image-digits-0')).toBe('20');
     expect(shownStep('compare-image-digits-1')).toBe('20');
     expect($('compare-sample-digits')!.textContent).toBe('Sample 1 of 3');
+  });
+
+  it('compares, per tag, the first two selected runs that have it, and offers only runs that have it', async () => {
+    steps = { 'adam/train': [0, 10, 20], 'adam/validation': [20], 'sgd/train': [0, 10, 20], 'rms/train': [0, 10, 20] };
+    tagsOf = { 'adam/validation': ['confusion'] };
+    await mount(props({ selectedRuns: ['adam/train', 'adam/validation', 'sgd/train', 'rms/train'] }));
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    expect($<HTMLSelectElement>('compare-run-digits-0')!.value).toBe('adam/train');
+    expect($<HTMLSelectElement>('compare-run-digits-1')!.value).toBe('sgd/train');
+    expect([...$<HTMLSelectElement>('compare-run-digits-1')!.options].map((o) => o.value)).toEqual(['adam/train', 'sgd/train', 'rms/train']);
+    expect(shownStep('compare-image-digits-0')).toBe('20');
+    expect(shownStep('compare-image-digits-1')).toBe('20');
+    expect(routes.filter((r) => r.includes('adam%2Fvalidation') && r.includes('tag=digits'))).toEqual([]);
+    expect($('compare-card-digits')!.querySelector('[role="status"]')).toBeNull();
+    // The tag only adam/validation has: its card says there is no second run.
+    expect($<HTMLSelectElement>('compare-run-confusion-0')!.value).toBe('adam/validation');
+    expect($('compare-missing-confusion-1')!.textContent).toContain('No other run has');
+  });
+
+  it('starts from the selected runs that have the tag, filling in with others that have it', async () => {
+    steps = { 'adam/train': [0, 10, 20], 'adam/validation': [20], 'sgd/train': [0, 10, 20], 'rms/train': [0, 10, 20] };
+    tagsOf = { 'adam/validation': ['confusion'] };
+    await mount(props({ selectedRuns: ['adam/validation', 'rms/train'] }));
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    expect([$<HTMLSelectElement>('compare-run-digits-0')!.value, $<HTMLSelectElement>('compare-run-digits-1')!.value]).toEqual(['rms/train', 'adam/train']);
+  });
+
+  it('lets each side pick another run with the tag; picking the other side\'s run swaps them', async () => {
+    steps = { 'adam/train': [0, 10, 20], 'sgd/train': [0, 10, 20], 'rms/train': [0, 10, 20] };
+    await mount(props());
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    await input($<HTMLInputElement>('compare-run-digits-1')!, 'rms/train', 'change');
+    expect([$<HTMLSelectElement>('compare-run-digits-0')!.value, $<HTMLSelectElement>('compare-run-digits-1')!.value]).toEqual(['adam/train', 'rms/train']);
+    expect(routes).toContain('images?run=rms%2Ftrain&tag=digits&sample=0');
+    expect($<HTMLImageElement>('compare-image-digits-1')!.getAttribute('src')).toBe('/data/plugin/images/individualImage?blob_key=rms/train:20:0');
+    await input($<HTMLInputElement>('compare-run-digits-0')!, 'rms/train', 'change');
+    expect([$<HTMLSelectElement>('compare-run-digits-0')!.value, $<HTMLSelectElement>('compare-run-digits-1')!.value]).toEqual(['rms/train', 'adam/train']);
+  });
+
+  it('a side without an image at the step says so and offers its nearest steps', async () => {
+    steps = { 'adam/train': [0, 10, 20], 'sgd/train': [0, 15, 40] };
+    await mount(props());
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    expect($('compare-missing-digits-0')!.textContent).toBe('No image at step 40. Nearest: step 20');
+    await key($('compare-card-digits')!, 'ArrowLeft');
+    expect(shownStep('compare-image-digits-0')).toBe('20');
+    expect($('compare-missing-digits-1')!.textContent).toBe('No image at step 20. Nearest: step 15, step 40');
+    await act(async () => $('compare-nearest-digits-1-15')!.click());
+    expect(shownStep('compare-image-digits-1')).toBe('15');
+    expect($('compare-missing-digits-0')!.textContent).toBe('No image at step 15. Nearest: step 10, step 20');
+  });
+
+  it('a side whose run has lost the tag (404) says so, and another failure is an error with Retry, never a spinner', async () => {
+    failing = { 'sgd/train': 404 };
+    await mount(props());
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    expect(shownStep('compare-image-digits-0')).toBe('20');
+    expect($('compare-missing-digits-1')!.textContent).toBe('No image at step 20: sgd/train has no “digits” images.');
+    expect($('compare-card-digits')!.querySelector('[role="status"]')).toBeNull();
+
+    failing = { 'sgd/train': 500 };
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await act(async () => $<HTMLInputElement>('compare')!.click());
+    await settle();
+    expect($('compare-error-digits-1')!.textContent).toContain('images of sgd/train failed');
+    expect($('compare-card-digits')!.querySelector('[role="status"]')).toBeNull();
+    failing = {};
+    await act(async () => [...$('compare-error-digits-1')!.querySelectorAll('button')].find((b) => b.textContent === 'Retry')!.click());
+    await settle();
+    expect(shownStep('compare-image-digits-1')).toBe('20');
   });
 
   it('says so when an image cannot be loaded, and shows the next one', async () => {

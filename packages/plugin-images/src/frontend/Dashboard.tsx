@@ -1,13 +1,15 @@
 /**
  * The Images dashboard: a card per tag and run for the runs selected in the shell,
  * grouped by the tag's prefix, each with its step slider; shared brightness, contrast
- * and actual-size controls; click to enlarge; and a compare mode that shows two runs
- * side by side at the same step. Federated as `tb_plugin_images/Dashboard`.
+ * and actual-size controls; click to enlarge; and a compare mode that shows, per tag, two
+ * runs that have it side by side at the same step (by default the first two selected
+ * ones; each card can pick others). Federated as `tb_plugin_images/Dashboard`.
  */
 import { EmptyState, ErrorState, LoadingState, TagGroups, errorMessage, runColor, useFetched, useRunVersions, type DashboardProps } from '@tb/ui';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { fetchTagIndex, type ImageEntry } from './api.js';
 import { CompareCard } from './CompareCard.js';
+import { comparePair } from './compare-pair.js';
 import { ImageCard } from './ImageCard.js';
 import { Lightbox } from './Lightbox.js';
 import { loadSettings, saveSettings, type ImageSettings } from './settings.js';
@@ -21,7 +23,9 @@ export default function Dashboard(props: DashboardProps) {
   const error = tagIndex.error;
   const [settings, setSettings] = useState<ImageSettings>(loadSettings);
   const [filter, setFilter] = useState('');
-  const [compare, setCompare] = useState<readonly [string, string] | null>(null);
+  const [compare, setCompare] = useState(false);
+  /** tag -> the pair the user picked on its compare card. */
+  const [picks, setPicks] = useState<ReadonlyMap<string, readonly [string, string]>>(new Map());
   const [enlarged, setEnlarged] = useState<{ entry: ImageEntry; title: string } | null>(null);
   const versionOf = useRunVersions(props);
 
@@ -31,29 +35,42 @@ export default function Dashboard(props: DashboardProps) {
   }, []);
   const onEnlarge = useCallback((entry: ImageEntry, title: string) => setEnlarged({ entry, title }), []);
   const colorOf = (run: string) => runColors[run] ?? runColor(run);
+  const onPick = useCallback((tag: string, pair: readonly [string, string]) => setPicks((p) => new Map(p).set(tag, pair)), []);
 
   const selected = useMemo(() => new Set(selectedRuns), [selectedRuns]);
-  const runsWithImages = useMemo(() => props.runs.map((r) => r.name).filter((r) => [...(index?.values() ?? [])].some((m) => m.has(r))), [index, props.runs]);
   const tags = useMemo(() => {
     if (!index) return [];
-    if (compare) return [...index].filter(([, runs]) => runs.has(compare[0]) || runs.has(compare[1])).map(([t]) => t);
     return [...index].filter(([, runs]) => [...runs.keys()].some((r) => selected.has(r))).map(([t]) => t);
-  }, [index, selected, compare]);
+  }, [index, selected]);
+  /** The runs that have `tag`, in run order (runs the shell does not list yet last). */
+  const runsWithTag = (tag: string): string[] => {
+    const runs = index?.get(tag);
+    if (!runs) return [];
+    const ordered = props.runs.map((r) => r.name).filter((r) => runs.has(r));
+    const listed = new Set(ordered);
+    return [...ordered, ...[...runs.keys()].filter((r) => !listed.has(r))];
+  };
+  const canCompare = [...(index?.values() ?? [])].some((runs) => runs.size >= 2);
 
   const renderTag = (tag: string) => {
     const runs = index?.get(tag);
     if (compare) {
-      const samples = Math.max(runs?.get(compare[0]) ?? 1, runs?.get(compare[1]) ?? 1);
+      const choices = runsWithTag(tag);
+      const pair = comparePair(choices, selectedRuns, picks.get(tag));
+      if (!pair) return null;
+      const [left, right] = pair;
       return (
         <CompareCard
-          key={`${tag}|${compare.join('|')}`}
+          key={`${tag}|${left}|${right ?? ''}`}
           tag={tag}
-          runs={compare}
-          colors={[colorOf(compare[0]), colorOf(compare[1])]}
-          samples={samples}
+          choices={choices}
+          pair={pair}
+          onPick={(p) => onPick(tag, p)}
+          colorOf={colorOf}
+          samples={Math.max(runs?.get(left) ?? 1, right === null ? 1 : (runs?.get(right) ?? 1))}
           fetch={fetch}
           settings={settings}
-          version={versionOf(compare[0]) + versionOf(compare[1])}
+          version={versionOf(left) + (right === null ? 0 : versionOf(right))}
           onEnlarge={onEnlarge}
         />
       );
@@ -86,7 +103,7 @@ export default function Dashboard(props: DashboardProps) {
 
   return (
     <div class="tb-img" data-testid="images-dashboard">
-      <Toolbar settings={settings} onChange={update} runs={runsWithImages} compare={compare} onCompareChange={setCompare} />
+      <Toolbar settings={settings} onChange={update} canCompare={canCompare} compare={compare} onCompareChange={setCompare} />
       {index && error ? (
         <div class="tb-img__note tb-img__note--error" role="alert">
           Could not refresh the tags: {errorMessage(error)}

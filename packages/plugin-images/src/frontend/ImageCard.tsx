@@ -7,6 +7,7 @@
 import { Card, ErrorState, LoadingState, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
+import { MAX_IMAGE_HEIGHT } from './display-size.js';
 import { nextStep } from './follow.js';
 import { ImageView } from './ImageView.js';
 import { SampleSlider } from './SampleSlider.js';
@@ -14,6 +15,9 @@ import type { ImageSettings } from './settings.js';
 import { StepControl } from './StepControl.js';
 import { stepKeyHandler } from './step-keys.js';
 import { useImages } from './use-images.js';
+
+/** How much of the window's height an expanded card's image may take. */
+const EXPANDED_HEIGHT_SHARE = 0.7;
 
 export interface ImageCardProps {
   readonly tag: string;
@@ -57,7 +61,14 @@ export function ImageCard(props: ImageCardProps) {
   else {
     body = (
       <>
-        <ImageView entry={entry} settings={props.settings} alt={`${tag}, ${run}, step ${entry.step}`} testId={`image-${id}`} onEnlarge={() => props.onEnlarge(entry, `${tag} · ${run}`)} />
+        <ImageView
+          entry={entry}
+          settings={props.settings}
+          alt={`${tag}, ${run}, step ${entry.step}`}
+          testId={`image-${id}`}
+          maxHeight={wide ? Math.round(window.innerHeight * EXPANDED_HEIGHT_SHARE) : MAX_IMAGE_HEIGHT}
+          onEnlarge={() => props.onEnlarge(entry, `${tag} · ${run}`)}
+        />
         <StepControl steps={steps} wallTimes={entries.map((e) => e.wallTime)} value={entry.step} onChange={choose} label={`Step of ${tag} (${run})`} testId={`slider-${id}`} />
         <SampleSlider samples={props.samples} value={sample} onChange={setSample} testId={`sample-${id}`} />
       </>

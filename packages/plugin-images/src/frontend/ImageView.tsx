@@ -1,11 +1,14 @@
 /**
  * One image as the dashboard shows it: pixelated scaling (a 28x28 digit stays sharp),
- * brightness and contrast as a CSS filter, fitted to the card or at its actual size,
- * and a click to enlarge. An image the server no longer has says so instead.
+ * brightness and contrast as a CSS filter, fitted to the card (a thin strip drawn at
+ * least MIN_SHORT_SIDE px thick, see display-size.ts) or at its actual size, and a
+ * click to enlarge. An image that fails to load says so instead.
  */
 import { useState } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
+import { displaySize, MAX_IMAGE_HEIGHT } from './display-size.js';
 import { cssFilter, type ImageSettings } from './settings.js';
+import { useWidth } from './use-width.js';
 
 export interface ImageViewProps {
   readonly entry: ImageEntry;
@@ -13,11 +16,14 @@ export interface ImageViewProps {
   readonly alt: string;
   readonly testId: string;
   readonly onEnlarge: () => void;
+  /** The tallest the fitted image may be drawn (default {@link MAX_IMAGE_HEIGHT}). */
+  readonly maxHeight?: number;
 }
 
 export function ImageView(props: ImageViewProps) {
   const { entry, settings } = props;
   const [failed, setFailed] = useState<string | null>(null);
+  const [roomWidth, measure] = useWidth();
   if (failed === entry.url) {
     return (
       <p class="tb-img__note tb-img__note--error" role="alert" data-testid={`${props.testId}-error`}>
@@ -26,11 +32,17 @@ export function ImageView(props: ImageViewProps) {
     );
   }
   const style: Record<string, string> = { filter: cssFilter(settings) };
+  const size = settings.actualSize ? null : displaySize(entry, { width: roomWidth, height: props.maxHeight ?? MAX_IMAGE_HEIGHT });
   if (settings.actualSize && entry.width > 0) style.width = `${entry.width}px`;
+  if (size) {
+    style.width = `${size.width}px`;
+    style.height = `${size.height}px`;
+  }
+  const frame = ['tb-img__frame', settings.actualSize && 'tb-img__frame--actual'].filter(Boolean).join(' ');
   return (
-    <button type="button" class={settings.actualSize ? 'tb-img__frame tb-img__frame--actual' : 'tb-img__frame'} onClick={props.onEnlarge} title="Click to enlarge">
+    <button ref={measure} type="button" class={frame} onClick={props.onEnlarge} title="Click to enlarge">
       <img
-        class="tb-img__img"
+        class={size ? 'tb-img__img tb-img__img--sized' : 'tb-img__img'}
         src={entry.url}
         alt={props.alt}
         style={style}

@@ -1,6 +1,7 @@
-/** The enlarged image: over the page, pixelated, closed by Escape, the close button or a click outside. */
+/** The enlarged image: over the page, pixelated (a thin strip thickened), closed by Escape, the close button or a click outside. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
+import { displaySize } from './display-size.js';
 import { cssFilter, type ImageSettings } from './settings.js';
 
 export interface LightboxProps {
@@ -37,9 +38,15 @@ export function Lightbox(props: LightboxProps) {
   );
 }
 
-/** The image's size scaled (up or down) to fill most of the window, keeping its shape. */
+/** The least an enlarged image measures on its short side, in CSS pixels. */
+const LIGHTBOX_MIN_SHORT_SIDE = 64;
+
+/**
+ * The image's size scaled (up or down) to fill most of the window, keeping its shape;
+ * a thin strip is drawn at least LIGHTBOX_MIN_SHORT_SIDE px thick (see display-size.ts).
+ */
 export function fitted(entry: Pick<ImageEntry, 'width' | 'height'>, viewport = { width: window.innerWidth, height: window.innerHeight }): Record<string, string> {
-  if (!(entry.width > 0 && entry.height > 0)) return { width: 'min(80vw, 80vh)', height: 'min(80vw, 80vh)' };
-  const scale = Math.min((viewport.width * 0.88) / entry.width, (viewport.height * 0.8) / entry.height);
-  return { width: `${Math.round(entry.width * scale)}px`, height: `${Math.round(entry.height * scale)}px` };
+  const size = displaySize(entry, { width: viewport.width * 0.88, height: viewport.height * 0.8 }, LIGHTBOX_MIN_SHORT_SIDE);
+  if (!size) return { width: 'min(80vw, 80vh)', height: 'min(80vw, 80vh)' };
+  return { width: `${size.width}px`, height: `${size.height}px` };
 }

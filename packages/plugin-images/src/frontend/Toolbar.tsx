@@ -1,38 +1,24 @@
-/** Brightness, contrast (with reset), actual size, and the run pair to compare. */
+/** Brightness, contrast (with reset), actual size, and compare mode (each card then picks its two runs). */
 import type { ImageSettings } from './settings.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
 export interface ToolbarProps {
   readonly settings: ImageSettings;
   readonly onChange: (s: ImageSettings) => void;
-  /** Runs with images, for the compare pickers. */
-  readonly runs: readonly string[];
-  readonly compare: readonly [string, string] | null;
-  readonly onCompareChange: (pair: readonly [string, string] | null) => void;
+  /** Whether some tag has images in two runs (else compare mode is offered disabled). */
+  readonly canCompare: boolean;
+  readonly compare: boolean;
+  readonly onCompareChange: (compare: boolean) => void;
 }
 
 export function Toolbar(props: ToolbarProps) {
-  const { settings, onChange, runs, compare } = props;
+  const { settings, onChange } = props;
   const slider = (key: 'brightness' | 'contrast', label: string) => (
     <label class="tb-img__control">
       <span>{label}</span>
       <input type="range" min={0} max={300} step={5} value={settings[key]} aria-label={label} data-testid={key} onInput={(e) => onChange({ ...settings, [key]: Number(e.currentTarget.value) })} />
       <span class="tb-img__value">{settings[key]}%</span>
     </label>
-  );
-  const pick = (i: 0 | 1, value: string) => {
-    const pair: [string, string] = [compare?.[0] ?? runs[0] ?? '', compare?.[1] ?? runs[1] ?? runs[0] ?? ''];
-    pair[i] = value;
-    props.onCompareChange(pair);
-  };
-  const select = (i: 0 | 1) => (
-    <select class="tb-img__select" aria-label={i === 0 ? 'Left run' : 'Right run'} data-testid={`compare-run-${i}`} value={compare?.[i]} onChange={(e) => pick(i, e.currentTarget.value)}>
-      {runs.map((r) => (
-        <option key={r} value={r}>
-          {r}
-        </option>
-      ))}
-    </select>
   );
   return (
     <div class="tb-img__toolbar">
@@ -50,23 +36,10 @@ export function Toolbar(props: ToolbarProps) {
         <input type="checkbox" checked={settings.actualSize} data-testid="actual-size" onChange={(e) => onChange({ ...settings, actualSize: e.currentTarget.checked })} />
         <span>Actual size</span>
       </label>
-      <label class="tb-img__control">
-        <input
-          type="checkbox"
-          checked={compare !== null}
-          disabled={runs.length < 2}
-          data-testid="compare"
-          onChange={(e) => props.onCompareChange(e.currentTarget.checked ? [runs[0]!, runs[1]!] : null)}
-        />
+      <label class="tb-img__control" title="Each card then shows two runs that have its tag, side by side; pick them on the card">
+        <input type="checkbox" checked={props.compare} disabled={!props.canCompare && !props.compare} data-testid="compare" onChange={(e) => props.onCompareChange(e.currentTarget.checked)} />
         <span>Compare two runs</span>
       </label>
-      {compare && (
-        <span class="tb-img__control">
-          {select(0)}
-          <span>vs</span>
-          {select(1)}
-        </span>
-      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { PluginFetch } from '@tb/ui';
+import { PluginHttpError, type PluginFetch } from '@tb/ui';
 import { describe, expect, it } from 'vitest';
-import { fetchImages, fetchTagIndex } from './api.js';
+import { fetchImages, fetchTagIndex, isNotFound } from './api.js';
 
 const answering = (answer: unknown): PluginFetch => ({
   json: async <T,>() => answer as T,
@@ -25,5 +25,12 @@ describe('api', () => {
       { wallTime: 10, step: 0, width: 2, height: 1, url: '/data/plugin/images/individualImage?blob_key=k0' },
       { wallTime: 30, step: 2, width: 2, height: 1, url: '/data/plugin/images/individualImage?blob_key=k2' },
     ]);
+  });
+
+  it('tells a 404 (no images for the tag) from other failures', () => {
+    expect(isNotFound(new PluginHttpError(404, 'no images for run "a/validation"'))).toBe(true);
+    expect(isNotFound(new PluginHttpError(500, 'boom'))).toBe(false);
+    expect(isNotFound(new TypeError('Failed to fetch'))).toBe(false);
+    expect(isNotFound(null)).toBe(false);
   });
 });

@@ -41,3 +41,11 @@ export async function fetchImages(fetch: PluginFetch, run: string, tag: string, 
   }
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
+
+/**
+ * Whether a failed fetch was the server's 404: the run has no images for the tag (or
+ * no longer has them), which a card says plainly instead of as an error.
+ */
+export function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
+}
