@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedCrc32c } from './crc32c.js';
+import { findHeader } from './record-format.js';
 import { MAX_RECORD_BYTES, TfRecordReader, encodeRecord, readRecordAt, type ReadReport } from './tfrecord.js';
 import { corpusPath } from '../testing/corpus.js';
 
@@ -121,7 +122,7 @@ describe('TfRecordReader: good files', () => {
     const p = await file(LITERAL_RECORD);
     const reader = new TfRecordReader(p);
     const { report, got } = await readAll(reader);
-    expect(report).toEqual({ records: 1, bytesConsumed: 88, crcErrors: 0, problems: [], ended: false, pendingBytes: 0 });
+    expect(report).toEqual({ records: 1, bytesConsumed: 88, crcErrors: 0, problems: [], ended: false, pendingBytes: 0, replaced: false });
     expect(got).toEqual([{ data: LITERAL_PAYLOAD.slice(), offset: 0, length: 72 }]);
     expect(new TextDecoder().decode(got[0]!.data.subarray(11, 24))).toBe('brain.Event:2');
     expect(reader.offset).toBe(88);
@@ -148,7 +149,7 @@ describe('TfRecordReader: good files', () => {
 
       // Nothing new: a second read delivers nothing.
       const again = await readAll(reader);
-      expect(again.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0 });
+      expect(again.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0, replaced: false });
     }
   });
 
@@ -167,7 +168,7 @@ describe('TfRecordReader: good files', () => {
     const reader = new TfRecordReader(p);
     for (const final of [false, true]) {
       const { report, got } = await readAll(reader, final);
-      expect(report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0 });
+      expect(report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0, replaced: false });
       expect(got).toEqual([]);
     }
   });
@@ -197,13 +198,13 @@ describe('TfRecordReader: truncated files', () => {
       const p = await file(concat(first, second.subarray(0, keep)));
       const reader = new TfRecordReader(p, { chunkBytes: 32 });
       const { report, got } = await readAll(reader);
-      expect(report).toEqual({ records: 1, bytesConsumed: first.length, crcErrors: 0, problems: [], ended: false, pendingBytes: keep });
+      expect(report).toEqual({ records: 1, bytesConsumed: first.length, crcErrors: 0, problems: [], ended: false, pendingBytes: keep, replaced: false });
       expect(got.length).toBe(1);
       expect(reader.offset).toBe(first.length);
       expect(reader.ended).toBe(false);
       // Asked again: still pending, still no problem.
       const again = await readAll(reader);
-      expect(again.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: keep });
+      expect(again.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: keep, replaced: false });
     });
 
     it(`ends with a problem for a record cut in its ${where} when final`, async () => {
@@ -224,7 +225,7 @@ describe('TfRecordReader: truncated files', () => {
       // Further calls do nothing, even if the file is completed.
       await appendFile(p, second.subarray(keep));
       const after = await readAll(reader, true);
-      expect(after.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: true, pendingBytes: 0 });
+      expect(after.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: true, pendingBytes: 0, replaced: false });
     });
   }
 });
@@ -243,7 +244,15 @@ describe('TfRecordReader: a growing file', () => {
 
       await appendFile(p, b.subarray(0, split));
       r = await readAll(reader);
-      expect(r.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: split });
+      expect(r.report).toEqual({
+        records: 0,
+        bytesConsumed: 0,
+        crcErrors: 0,
+        problems: [],
+        ended: false,
+        pendingBytes: split,
+        replaced: false,
+      });
       expect(reader.offset).toBe(a.length);
 
       await appendFile(p, concat(b.subarray(split), c));
@@ -397,6 +406,189 @@ describe('TfRecordReader: bad length checksums', () => {
   });
 });
 
+/** `n` bytes from a seeded generator (xorshift32): random-looking, the same every run. */
+function noise(n: number, seed = 0x9e3779b9): Uint8Array {
+  const out = new Uint8Array(n);
+  const words = new Uint32Array(out.buffer, 0, n >>> 2);
+  let x = seed >>> 0;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[i] = x >>> 0;
+  }
+  for (let i = words.length * 4; i < n; i++) out[i] = (i * 151) & 0xff;
+  return out;
+}
+
+describe('findHeader', () => {
+  const fills = { zeros: (n: number) => new Uint8Array(n), random: (n: number) => noise(n) };
+
+  for (const [name, fill] of Object.entries(fills)) {
+    it(`finds nothing in ${name} alone`, () => {
+      const buf = fill(4096);
+      expect(findHeader(buf, 0, buf.length - 11, MAX_RECORD_BYTES)).toBe(buf.length - 11);
+      expect(findHeader(buf, 100, 200, MAX_RECORD_BYTES)).toBe(200);
+    });
+
+    it(`finds a header at every alignment in ${name}, empty records included`, () => {
+      for (const size of [0, 1, 20, 256, 300]) {
+        const rec = encodeRecord(payload(size, size));
+        for (let at = 0; at < 40; at++) {
+          const buf = fill(200 + rec.length);
+          buf.set(rec, at + 100);
+          expect(findHeader(buf, 0, buf.length - 11, MAX_RECORD_BYTES), `length ${size} at ${at + 100}`).toBe(at + 100);
+          expect(findHeader(buf, at + 100, buf.length - 11, MAX_RECORD_BYTES)).toBe(at + 100);
+          expect(findHeader(buf, at + 101, buf.length - 11, MAX_RECORD_BYTES)).toBeGreaterThan(at + 100);
+          expect(findHeader(buf, 0, at + 100, MAX_RECORD_BYTES)).toBe(at + 100);
+        }
+      }
+    });
+  }
+
+  it('passes over a header longer than the limit, or with a wrong length checksum', () => {
+    const rec = encodeRecord(payload(1, 50));
+    const buf = new Uint8Array(300);
+    buf.set(rec, 10);
+    expect(findHeader(buf, 0, 289, 49)).toBe(289);
+    expect(findHeader(buf, 0, 289, 50)).toBe(10);
+    flip(buf, 18, 0x01);
+    expect(findHeader(buf, 0, 289, 50)).toBe(289);
+  });
+
+  it('checks every offset when the limit is 4 GiB or more', () => {
+    const head = new Uint8Array(12);
+    const dv = new DataView(head.buffer);
+    dv.setUint32(0, 7, true);
+    dv.setUint32(4, 2, true); // 8 GiB + 7
+    dv.setUint32(8, maskedCrc32c(head, 0, 8), true);
+    const buf = noise(500);
+    buf.set(head, 123);
+    expect(findHeader(buf, 0, 489, 2 ** 34)).toBe(123);
+    expect(findHeader(buf, 0, 489, 2 ** 33)).toBe(489);
+    expect(findHeader(buf, 0, 489, MAX_RECORD_BYTES)).toBe(489);
+  });
+
+  it('refuses offsets without a whole header after them', () => {
+    expect(() => findHeader(new Uint8Array(20), 0, 10, MAX_RECORD_BYTES)).toThrow(/need 12 bytes each inside the 20-byte buffer/);
+  });
+});
+
+describe('TfRecordReader: a large damaged region', () => {
+  const REGION = 64 * 1024 * 1024;
+  const fills = { zeros: () => new Uint8Array(REGION), random: () => noise(REGION) };
+
+  for (const [name, fill] of Object.entries(fills)) {
+    for (const chunkBytes of [undefined, 32 * 1024 * 1024]) {
+      const reads = chunkBytes === undefined ? 'default reads' : `${chunkBytes >>> 20} MiB reads`;
+      it(`reads every valid record on both sides of 64 MiB of ${name} (${reads}), never holding the event loop 200 ms`, async () => {
+        const before = Array.from({ length: 300 }, (_, i) => payload(i));
+        const after = Array.from({ length: 300 }, (_, i) => payload(300 + i));
+        const head = concat(...before.map(encodeRecord));
+        const p = await file(concat(head, fill(), ...after.map(encodeRecord)));
+        const reader = new TfRecordReader(p, chunkBytes === undefined ? {} : { chunkBytes });
+
+        let longest = 0;
+        let last = performance.now();
+        const probe = setInterval(() => {
+          const now = performance.now();
+          longest = Math.max(longest, now - last);
+          last = now;
+        }, 5);
+        let result;
+        try {
+          result = await readAll(reader, true);
+        } finally {
+          clearInterval(probe);
+        }
+        longest = Math.max(longest, performance.now() - last);
+        await rm(p);
+
+        const { report, got } = result;
+        expect(got.map((g) => g.data)).toEqual([...before, ...after]);
+        expect(got[300]!.offset).toBe(head.length + REGION);
+        expect(report.problems).toEqual([
+          expect.stringContaining(`bad length checksum at offset ${head.length}`),
+        ]);
+        expect(report.problems[0]).toContain(`skipped ${REGION} bytes to the next valid record at ${head.length + REGION}`);
+        expect(report.ended).toBe(false);
+        expect(longest, 'longest time the event loop was held, ms').toBeLessThan(200);
+      });
+    }
+  }
+});
+
+describe('TfRecordReader: a file rewritten under the same name', () => {
+  const old = [0, 1, 2, 3, 4, 5].map((i) => payload(i, 40));
+  const fresh = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((i) => payload(i, 40));
+
+  it('starts over when the file shrank, then reads it from its start as it grows', async () => {
+    const oldBytes = concat(...old.map(encodeRecord));
+    const p = await file(oldBytes);
+    const reader = new TfRecordReader(p);
+    expect((await readAll(reader)).got).toHaveLength(6);
+
+    await writeFile(p, concat(...fresh.slice(0, 2).map(encodeRecord)));
+    let r = await readAll(reader);
+    expect(r.got).toEqual([]);
+    expect(r.report.replaced).toBe(true);
+    expect(r.report.bytesConsumed).toBe(0);
+    expect(r.report.problems).toEqual([
+      expect.stringContaining(`it shrank from ${oldBytes.length} to ${2 * 56} bytes since it was last read (up to offset ${oldBytes.length})`),
+    ]);
+    expect(r.report.problems[0]).toContain('reading it again from the start');
+    expect(reader.offset).toBe(0);
+    expect(reader.recordCount).toBe(0);
+
+    r = await readAll(reader);
+    expect(r.report.replaced).toBe(false);
+    expect(r.got.map((g) => g.data)).toEqual(fresh.slice(0, 2));
+    expect(r.got[0]!.offset).toBe(0);
+
+    // Growing past the old size is growth, not another rewrite: every new record is read.
+    await appendFile(p, concat(...fresh.slice(2).map(encodeRecord)));
+    r = await readAll(reader);
+    expect(r.report.replaced).toBe(false);
+    expect(r.report.problems).toEqual([]);
+    expect(r.got.map((g) => g.data)).toEqual(fresh.slice(2));
+    expect(reader.offset).toBe(fresh.length * 56);
+  });
+
+  it('starts over when the first bytes changed, even in a longer file', async () => {
+    const p = await file(concat(...old.slice(0, 2).map(encodeRecord)));
+    const reader = new TfRecordReader(p);
+    expect((await readAll(reader)).got).toHaveLength(2);
+    await writeFile(p, concat(...fresh.map(encodeRecord)));
+    let r = await readAll(reader);
+    expect(r.report.replaced).toBe(true);
+    expect(r.report.problems).toEqual([expect.stringMatching(/its first 64 bytes changed \(byte \d+ was \d+, is \d+\)/)]);
+    r = await readAll(reader);
+    expect(r.got.map((g) => g.data)).toEqual(fresh);
+  });
+
+  it('notices a rewrite when only part of the first bytes had been seen', async () => {
+    const first = encodeRecord(payload(1, 10));
+    const p = await file(first.subarray(0, 5));
+    const reader = new TfRecordReader(p);
+    expect((await readAll(reader)).report.pendingBytes).toBe(5);
+    await writeFile(p, concat(...fresh.map(encodeRecord)));
+    expect((await readAll(reader)).report.replaced).toBe(true);
+    expect((await readAll(reader)).got).toHaveLength(fresh.length);
+  });
+
+  it('brings a reader that had ended back to life', async () => {
+    const cut = encodeRecord(payload(9, 40)).subarray(0, 30);
+    const p = await file(concat(encodeRecord(old[0]!), cut));
+    const reader = new TfRecordReader(p);
+    expect((await readAll(reader, true)).report.ended).toBe(true);
+    await writeFile(p, encodeRecord(fresh[0]!));
+    const r = await readAll(reader, true);
+    expect(r.report.replaced).toBe(true);
+    expect(reader.ended).toBe(false);
+    expect((await readAll(reader, true)).got.map((g) => g.data)).toEqual([fresh[0]]);
+  });
+});
+
 describe('TfRecordReader: over-large records', () => {
   /** A header announcing `length` with a valid length checksum. */
   function header(length: number): Uint8Array {
@@ -531,7 +723,7 @@ describe('TfRecordReader on the real edge corpus', () => {
 
   it('reads the empty file and a killed writer cleanly', async () => {
     const empty = await readAll(new TfRecordReader(await only('empty_file')), true);
-    expect(empty.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0 });
+    expect(empty.report).toEqual({ records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: false, pendingBytes: 0, replaced: false });
     const killed = await readAll(new TfRecordReader(await only('killed_writer')));
     expect(killed.report.problems).toEqual([]);
     expect(killed.report.records).toBeGreaterThan(1000);

@@ -4,13 +4,15 @@
  * `TfRecordReader` reads a file that may still be growing: each `read` call opens the
  * file, delivers every complete record from where the last call stopped, and closes it
  * again. The file is read in large chunks into one buffer and parsed in memory; a
- * record cut off at the end of what is on disk is left for the next call.
+ * record cut off at the end of what is on disk is left for the next call. A file that
+ * shrank, or whose first bytes changed, was rewritten (a job restarted under the same
+ * file name): the reader says so and starts over from its beginning.
  */
 
 import { open, type FileHandle } from 'node:fs/promises';
 import { maskedCrc32c } from './crc32c.js';
 import { DEFAULT_CHUNK_BYTES, Window } from './file-window.js';
-import { FOOTER_BYTES, FRAME_BYTES, HEADER_BYTES, MAX_RECORD_BYTES, TWO_POW_32, hex32, u32le } from './record-format.js';
+import { FOOTER_BYTES, FRAME_BYTES, HEADER_BYTES, MAX_RECORD_BYTES, TWO_POW_32, findHeader, hex32, u32le } from './record-format.js';
 
 export { encodeRecord, readRecordAt, MAX_RECORD_BYTES } from './record-format.js';
 
@@ -26,10 +28,16 @@ export interface ReadReport {
   crcErrors: number;
   /** Messages to log, each problem once per file (the reader remembers what it already said). */
   problems: string[];
-  /** True once reading this file has ended for good (fatal problem); further calls do nothing. */
+  /** True once reading this file has ended (fatal problem); further calls deliver nothing unless the file is rewritten. */
   ended: boolean;
   /** Bytes after `offset` that form an incomplete record: "not yet", read again later. */
   pendingBytes: number;
+  /**
+   * True when the file was found rewritten (it shrank, or its first bytes changed) and
+   * nothing was delivered: the reader has started over, and the next call reads the file
+   * from its start. What the caller kept from the old content is stale.
+   */
+  replaced: boolean;
 }
 
 export interface TfRecordReaderOptions {
@@ -39,8 +47,19 @@ export interface TfRecordReaderOptions {
   chunkBytes?: number;
 }
 
+/** How many of a file's first bytes are kept to notice that it was rewritten. */
+const FINGERPRINT_BYTES = 64;
+/** Offsets examined by one call of the header hunt before it checks the clock. */
+const SCAN_SLICE_BYTES = 1024 * 1024;
+/** The longest a hunt keeps the event loop before it yields. */
+const YIELD_AFTER_MS = 10;
+
 function isEnoent(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Where a length-checksum resynchronization stands between calls. */
@@ -62,6 +81,10 @@ export class TfRecordReader {
   private _crcErrors = 0;
   private _ended = false;
   private resync: Resync | null = null;
+  /** The file's size when it was last read (it never shrinks unless rewritten). */
+  private sizeSeen = 0;
+  /** The file's first bytes as last read, up to {@link FINGERPRINT_BYTES}. */
+  private head = new Uint8Array(0);
   /** Kinds of problem already reported for this file. */
   private readonly said = new Set<'data-crc' | 'length-crc'>();
   /** Serializes overlapping `read` calls. */
@@ -108,30 +131,85 @@ export class TfRecordReader {
   }
 
   private async readNow(sink: RecordSink, final: boolean): Promise<ReadReport> {
-    const report: ReadReport = { records: 0, bytesConsumed: 0, crcErrors: 0, problems: [], ended: this._ended, pendingBytes: 0 };
-    if (this._ended) return report;
+    const report: ReadReport = {
+      records: 0,
+      bytesConsumed: 0,
+      crcErrors: 0,
+      problems: [],
+      ended: this._ended,
+      pendingBytes: 0,
+      replaced: false,
+    };
     const startOffset = this._offset;
     let fh: FileHandle;
-    let size: number;
     try {
       fh = await open(this.path, 'r');
     } catch (err) {
       if (!isEnoent(err)) throw err;
-      this.endWith(report, `${this.path}: file disappeared (was reading at offset ${this._offset})`);
+      if (!this._ended) this.endWith(report, `${this.path}: file disappeared (was reading at offset ${this._offset})`);
       return report;
     }
     let win: Window | null = null;
     try {
-      size = (await fh.stat()).size;
+      const size = (await fh.stat()).size;
+      const rewritten = await this.rewrittenBecause(fh, size);
+      if (rewritten !== null) {
+        report.problems.push(
+          `${this.path}: ${rewritten} since it was last read (up to offset ${this._offset}): the file was rewritten; ` +
+            `reading it again from the start`,
+        );
+        this.startOver();
+        report.replaced = true;
+        return report;
+      }
+      this.sizeSeen = size;
+      if (this._ended) return report;
       win = new Window(fh, this.chunkBytes, this.resync ? this.resync.scanFrom : this._offset, size);
       await this.parse(win, sink, final, report);
     } finally {
       win?.release();
       await fh.close();
-      report.bytesConsumed = this._offset - startOffset;
+      report.bytesConsumed = report.replaced ? 0 : this._offset - startOffset;
       report.ended = this._ended;
     }
     return report;
+  }
+
+  /**
+   * Why the file at `fh` (now `size` bytes) is not the file read so far, or null: it is
+   * shorter than when last read, or its first bytes differ. Keeps its first bytes for
+   * the next call's comparison.
+   */
+  private async rewrittenBecause(fh: FileHandle, size: number): Promise<string | null> {
+    if (size < this.sizeSeen) return `it shrank from ${this.sizeSeen} to ${size} bytes`;
+    const want = Math.min(size, FINGERPRINT_BYTES);
+    if (want === 0) return null;
+    const now = new Uint8Array(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await fh.read(now, got, want - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const known = this.head;
+    const same = Math.min(known.length, got);
+    for (let i = 0; i < same; i++) {
+      if (now[i] !== known[i]) return `its first ${known.length} bytes changed (byte ${i} was ${known[i]}, is ${now[i]})`;
+    }
+    if (got > known.length) this.head = now.subarray(0, got);
+    return null;
+  }
+
+  /** Forgets everything read, as for a new file. */
+  private startOver(): void {
+    this._offset = 0;
+    this._records = 0;
+    this._crcErrors = 0;
+    this._ended = false;
+    this.resync = null;
+    this.sizeSeen = 0;
+    this.head = new Uint8Array(0);
+    this.said.clear();
   }
 
   private endWith(report: ReadReport, message: string): void {
@@ -242,44 +320,48 @@ export class TfRecordReader {
   }
 
   /**
-   * After a bad length checksum: looks, byte by byte from `rs.scanFrom`, for the next
-   * offset holding a whole record whose length and data checksums both match. Returns
-   * true when one was found (the reader's offset moves there and normal reading
-   * resumes), false when this call is over.
+   * After a bad length checksum: hunts from `rs.scanFrom` for the next offset holding a
+   * whole record whose length and data checksums both match ({@link findHeader} rules
+   * out most offsets without a checksum). Returns true when one was found (the reader's
+   * offset moves there and normal reading resumes), false when this call is over. A long
+   * hunt yields to the event loop every few milliseconds, whatever the chunk size.
    */
   private async scanForRecord(win: Window, rs: Resync, final: boolean, report: ReadReport): Promise<boolean> {
     const max = this.maxRecordBytes;
     let firstIncomplete = -1;
     let scan = rs.scanFrom;
+    let lastYield = performance.now();
     for (;;) {
       const buf = win.buf;
       const base = win.base;
-      const end = win.end;
       const limit = win.limit;
+      // Offsets q < stop have a whole header in the buffer.
+      const stop = win.end - HEADER_BYTES + 1;
       let q = scan - base;
-      let need = 0;
+      let need = HEADER_BYTES;
       let found = -1;
-      for (;;) {
-        const avail = end - q;
-        if (avail < HEADER_BYTES) {
-          need = HEADER_BYTES;
-          break;
-        }
-        if (maskedCrc32c(buf, q, q + 8) === u32le(buf, q + 8)) {
-          const length = u32le(buf, q + 4) * TWO_POW_32 + u32le(buf, q);
-          if (length <= max) {
-            const total = length + FRAME_BYTES;
-            if (base + q + total > limit) {
-              // Not all on disk: maybe the real next record, still being written.
-              if (firstIncomplete < 0) firstIncomplete = base + q;
-            } else if (avail < total) {
-              need = total;
-              break;
-            } else if (maskedCrc32c(buf, q + HEADER_BYTES, q + HEADER_BYTES + length) === u32le(buf, q + HEADER_BYTES + length)) {
-              found = base + q;
-              break;
-            }
+      while (q < stop) {
+        const sliceEnd = Math.min(stop, q + SCAN_SLICE_BYTES);
+        q = findHeader(buf, q, sliceEnd, max);
+        if (q >= sliceEnd) {
+          q = sliceEnd;
+          if (performance.now() - lastYield >= YIELD_AFTER_MS) {
+            await yieldToEventLoop();
+            lastYield = performance.now();
           }
+          continue;
+        }
+        const length = u32le(buf, q + 4) * TWO_POW_32 + u32le(buf, q);
+        const total = length + FRAME_BYTES;
+        if (base + q + total > limit) {
+          // Not all on disk: maybe the real next record, still being written.
+          if (firstIncomplete < 0) firstIncomplete = base + q;
+        } else if (win.end - q < total) {
+          need = total;
+          break;
+        } else if (maskedCrc32c(buf, q + HEADER_BYTES, q + HEADER_BYTES + length) === u32le(buf, q + HEADER_BYTES + length)) {
+          found = base + q;
+          break;
         }
         q++;
       }
@@ -298,6 +380,7 @@ export class TfRecordReader {
       }
       if (scan + need <= limit) {
         await win.fill(scan, need);
+        lastYield = performance.now();
         continue;
       }
 

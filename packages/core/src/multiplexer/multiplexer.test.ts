@@ -56,7 +56,7 @@ describe('LogRootMultiplexer', () => {
     expect(st.bytesRead).toBe(st.bytesTotal);
   });
 
-  it('a restarted job (a new file going back in steps) replaces the old steps from there on', async () => {
+  it('a restarted job in a new brain.Event:2 file without SessionLog keeps both files\' points, as TensorBoard does', async () => {
     await run('r', 'events.out.tfevents.1.h', scalarEvents('loss', range(0, 100), (s) => s));
     await writeTestEvents(path.join(dir, 'r', 'events.out.tfevents.2.h'), [
       { wallTime: T0 + 500, fileVersion: 'brain.Event:2' },
@@ -65,13 +65,14 @@ describe('LogRootMultiplexer', () => {
     mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
     await mux.reload();
     const s = mux.provider.readScalars('scalars', 'r', 'loss', ALL)!;
-    expect(Array.from(s.step)).toEqual(range(0, 150));
-    expect(s.value[49]).toBe(49);
-    expect(s.value[50]).toBe(-50);
+    expect(Array.from(s.step)).toEqual([...range(0, 100), ...range(50, 150)]);
+    expect(s.value[99]).toBe(99);
+    expect(s.value[100]).toBe(-50);
   });
 
-  it('SessionLog START purges every tag from its step on; out-of-order steps in one file stay', async () => {
+  it('SessionLog START after the first purges every tag from its step on; out-of-order steps in one file stay', async () => {
     await run('s', 'events.out.tfevents.1.h', [
+      { wallTime: T0, step: 0, sessionLogStatus: 1 },
       ...scalarEvents('loss', [0, 1, 2, 3, 10, 5]),
       ...scalarEvents('acc', [0, 1, 2, 3]),
       { wallTime: T0 + 50, step: 2, sessionLogStatus: 1 },

@@ -1,15 +1,16 @@
 /**
  * One run: its event files, read in name order, each from where the last read stopped,
  * and the tags they filled. Bad bytes cost the record (or the file) they are in, never
- * the run: every problem is reported once and reading goes on.
+ * the run: every problem is reported once and reading goes on. A file rewritten under
+ * the same name (a job restarted with the same file name) makes the run be read again
+ * from scratch, into fresh data that replaces the old only once it is whole.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { blobCountOf, scalarOf, tagMetadataOf, tensorOf, type TagMetadata } from '../events/data-compat.js';
-import { readRawEvent, type RawEvent, type RawValue } from '../events/raw-event.js';
+import { readRawEvent, type RawEvent } from '../events/raw-event.js';
 import { TfRecordReader } from '../events/tfrecord.js';
-import { GRAPH_SLOTS } from './blob-key.js';
-import { TagSeries } from './tag-series.js';
+import { RunData, type ValueErrorHandler } from './run-data.js';
+import type { TagSeries } from './tag-series.js';
 
 /** True for the names TensorBoard treats as event files. */
 export function isEventFileName(name: string): boolean {
@@ -33,37 +34,55 @@ export interface RunContext {
 interface FileState {
   readonly name: string;
   readonly reader: TfRecordReader;
+  /** Size and modification time at the last listing. */
   size: number;
+  mtimeMs: number;
+  /** Size and modification time at the listing before the last read (-1: never read). */
+  readSize: number;
+  readMtimeMs: number;
   decodeErrors: number;
   /** Whether the last read failed with an I/O error (reported once until it reads again). */
   ioError: boolean;
 }
 
-const GRAPH_TAGS: Record<number, { tag: string; plugin: string }> = {
-  [GRAPH_SLOTS.graphDef]: { tag: '__run_graph__', plugin: 'graphs' },
-  [GRAPH_SLOTS.metaGraphDef]: { tag: '__run_meta_graph__', plugin: 'graphs' },
-};
+/** Where the sink puts what it reads: which file, into which data. */
+interface Target {
+  readonly file: FileState;
+  readonly data: RunData;
+  readonly onValueError: ValueErrorHandler;
+}
 
 /** The loaded state of one run directory. */
 export class RunLoader {
-  readonly tags = new Map<string, TagSeries>();
-  startTime: number | null = null;
   loadedOnce = false;
   eventsRead = 0;
   /** Bumped on every load that added or purged data; lets readers see change. */
   generation = 0;
-  private readonly files = new Map<string, FileState>();
+  private data: RunData;
+  private files = new Map<string, FileState>();
   private order: FileState[] = [];
   private running: Promise<boolean> | null = null;
   private again = false;
-  private current: FileState | null = null;
+  private target: Target | null = null;
   private changed = false;
 
   constructor(
     readonly name: string,
     readonly dir: string,
     private readonly ctx: RunContext,
-  ) {}
+  ) {
+    this.data = this.newData();
+  }
+
+  /** The run's series by tag. */
+  get tags(): ReadonlyMap<string, TagSeries> {
+    return this.data.tags;
+  }
+
+  /** Wall time of the run's first event, or null before any. */
+  get startTime(): number | null {
+    return this.data.startTime;
+  }
 
   /** Bytes read so far and bytes on disk, over the run's event files. */
   get bytes(): { read: number; total: number } {
@@ -106,13 +125,14 @@ export class RunLoader {
     for (const name of names) {
       let f = this.files.get(name);
       if (!f) {
-        f = { name, reader: new TfRecordReader(path.join(this.dir, name)), size: 0, decodeErrors: 0, ioError: false };
+        f = this.newFile(name);
         this.files.set(name, f);
       }
       try {
         const st = await stat(path.join(this.dir, name));
         if (!st.isFile()) continue;
         f.size = st.size;
+        f.mtimeMs = st.mtimeMs;
       } catch {
         continue; // A dangling link, or gone since the listing.
       }
@@ -149,11 +169,44 @@ export class RunLoader {
   private async loadOnce(): Promise<boolean> {
     await this.refreshFiles();
     this.changed = false;
-    const files = this.order;
+    if (await this.readFiles(this.order, this.data)) await this.readAgain();
+    this.loadedOnce = true;
+    if (this.changed) this.generation++;
+    return this.changed;
+  }
+
+  /**
+   * A file was rewritten: what it gave (and what it purged of other files) is stale.
+   * Reads every file again from its start into fresh data, then swaps it in, so that
+   * readers see the old data until the new is whole.
+   */
+  private async readAgain(): Promise<void> {
+    const files = this.order.map((old) => {
+      const f = this.newFile(old.name);
+      f.size = old.size;
+      f.mtimeMs = old.mtimeMs;
+      return f;
+    });
+    const data = this.newData();
+    await this.readFiles(files, data);
+    this.data = data;
+    this.files = new Map(files.map((f) => [f.name, f]));
+    this.order = files;
+    this.changed = true;
+  }
+
+  /**
+   * Reads what is new in `files` into `data`. Stops and returns true as soon as one
+   * of them turns out to have been rewritten.
+   */
+  private async readFiles(files: readonly FileState[], data: RunData): Promise<boolean> {
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
-      if (f.reader.ended || f.reader.offset >= f.size) continue;
-      this.current = f;
+      const unchanged = f.size === f.readSize && f.mtimeMs === f.readMtimeMs;
+      if (unchanged && (f.reader.ended || f.reader.offset >= f.size)) continue;
+      f.readSize = f.size;
+      f.readMtimeMs = f.mtimeMs;
+      this.target = { file: f, data, onValueError: (tag, offset, err) => this.valueError(f, tag, offset, err) };
       let report;
       try {
         report = await f.reader.read(this.sink, { final: i < files.length - 1 });
@@ -163,24 +216,23 @@ export class RunLoader {
         f.ioError = true;
         continue;
       } finally {
-        this.current = null;
+        this.target = null;
       }
       f.ioError = false;
       for (const message of report.problems) {
         const prefix = `${f.reader.path}: `;
         this.ctx.problem({ run: this.name, file: f.name, message: message.startsWith(prefix) ? message.slice(prefix.length) : message });
       }
+      if (report.replaced) return true;
     }
-    this.loadedOnce = true;
-    if (this.changed) this.generation++;
-    return this.changed;
+    return false;
   }
 
-  private readonly sink = (data: Uint8Array, offset: number): void => {
-    const f = this.current!;
+  private readonly sink = (bytes: Uint8Array, offset: number): void => {
+    const { file: f, data, onValueError } = this.target!;
     let ev: RawEvent;
     try {
-      ev = readRawEvent(data);
+      ev = readRawEvent(bytes);
     } catch (err) {
       if (f.decodeErrors++ === 0) {
         this.ctx.problem({
@@ -192,85 +244,33 @@ export class RunLoader {
       return;
     }
     this.eventsRead++;
-    this.ingest(ev, f, offset);
+    if (data.add(ev, f.name, offset, onValueError)) this.changed = true;
   };
 
-  private ingest(ev: RawEvent, f: FileState, offset: number): void {
-    if (this.startTime === null) this.startTime = ev.wallTime;
-    if (ev.sessionLogStatus === 1) this.purgeAll(ev.step);
-    if (ev.values) {
-      for (let i = 0; i < ev.values.length; i++) {
-        try {
-          this.addValue(ev, ev.values[i]!, i, f, offset);
-        } catch (err) {
-          if (f.decodeErrors++ === 0) {
-            this.ctx.problem({
-              run: this.name,
-              file: f.name,
-              message: `value '${ev.values[i]!.tag}' at offset ${offset} cannot be decoded (${(err as Error).message}); skipped`,
-            });
-          }
-        }
-      }
-    }
-    if (ev.graphDef) this.addGraph(GRAPH_SLOTS.graphDef, ev, f, offset);
-    if (ev.metaGraphDef) this.addGraph(GRAPH_SLOTS.metaGraphDef, ev, f, offset);
-    if (ev.taggedRunMetadata) {
-      const series = this.series(ev.taggedRunMetadata.tag, () => blobMetadata('graph_run_metadata'), f, ev.step);
-      this.addBlob(series, ev, f, offset, GRAPH_SLOTS.taggedRunMetadata, 1);
+  private valueError(f: FileState, tag: string, offset: number, err: Error): void {
+    if (f.decodeErrors++ === 0) {
+      this.ctx.problem({
+        run: this.name,
+        file: f.name,
+        message: `value '${tag}' at offset ${offset} cannot be decoded (${err.message}); skipped`,
+      });
     }
   }
 
-  private addValue(ev: RawEvent, v: RawValue, index: number, f: FileState, offset: number): void {
-    const series = this.series(v.tag, () => tagMetadataOf(v), f, ev.step);
-    const s = series.storage;
-    if (s.kind === 'scalar') {
-      s.points.push(ev.step, ev.wallTime, scalarOf(v));
-    } else if (s.kind === 'tensor') {
-      s.points.add({ step: ev.step, wallTime: ev.wallTime, value: tensorOf(v) });
-    } else {
-      this.addBlob(series, ev, f, offset, index, blobCountOf(v));
-      return;
-    }
-    series.touch(ev.step, ev.wallTime);
-    this.changed = true;
+  private newFile(name: string): FileState {
+    return {
+      name,
+      reader: new TfRecordReader(path.join(this.dir, name)),
+      size: 0,
+      mtimeMs: 0,
+      readSize: -1,
+      readMtimeMs: -1,
+      decodeErrors: 0,
+      ioError: false,
+    };
   }
 
-  private addGraph(slot: number, ev: RawEvent, f: FileState, offset: number): void {
-    const g = GRAPH_TAGS[slot]!;
-    this.addBlob(this.series(g.tag, () => blobMetadata(g.plugin), f, ev.step), ev, f, offset, slot, 1);
+  private newData(): RunData {
+    return new RunData((plugin) => this.ctx.capacityFor(plugin));
   }
-
-  private addBlob(series: TagSeries, ev: RawEvent, f: FileState, offset: number, slot: number, blobCount: number): void {
-    if (series.storage.kind !== 'blob') return;
-    series.storage.points.add({ step: ev.step, wallTime: ev.wallTime, file: f.name, offset, slot, blobCount });
-    series.touch(ev.step, ev.wallTime);
-    this.changed = true;
-  }
-
-  /**
-   * The series of `tag`, made on first sight. A tag's first point in a file that is not
-   * the first to hold it, at a step at or below what it already has, is a restarted
-   * job: its points from that step on are dropped (TensorBoard's purge of orphaned data).
-   */
-  private series(tag: string, metadata: () => TagMetadata, f: FileState, step: number): TagSeries {
-    let series = this.tags.get(tag);
-    if (!series) {
-      const md = metadata();
-      series = new TagSeries(tag, md, this.ctx.capacityFor(md.pluginName));
-      this.tags.set(tag, series);
-    } else if (series.lastFile !== f && step <= series.maxStep) {
-      if (series.purgeFrom(step) > 0) this.changed = true;
-    }
-    series.lastFile = f;
-    return series;
-  }
-
-  private purgeAll(step: number): void {
-    for (const series of this.tags.values()) if (series.purgeFrom(step) > 0) this.changed = true;
-  }
-}
-
-function blobMetadata(pluginName: string): TagMetadata {
-  return { pluginName, dataClass: 'blob_sequence', displayName: '', description: '', pluginContent: new Uint8Array(0) };
 }

@@ -36,8 +36,6 @@ type Storage =
 export class TagSeries {
   maxStep = -Infinity;
   maxWallTime = -Infinity;
-  /** The file the last point came from (set by the run loader, for restart detection). */
-  lastFile: unknown = null;
   readonly storage: Storage;
 
   constructor(
