@@ -25,6 +25,7 @@ export {
 } from './plugins/route.js';
 export type { StandardSchema, SchemaIssue, SchemaResult, SchemaOutput } from './plugins/standard-schema.js';
 export { field } from './plugins/fields.js';
+export { compileRegex, MAX_REGEX_LENGTH, type LinearRegex } from './plugins/regex.js';
 export { z } from 'zod';
 export {
   token,

@@ -3,7 +3,7 @@
  * `run,tag,step,wall_time,value`, for analysis elsewhere. Names are CSV-quoted where
  * needed, so any run or tag name (commas, quotes, tabs, newlines) reads back intact.
  */
-import { NotFoundError, type DataProvider } from '@tb/core/plugin';
+import { NotFoundError, type DataProvider, type LinearRegex } from '@tb/core/plugin';
 import { csvField, csvRow } from './csv.js';
 import { PLUGIN_NAME } from './metadata.js';
 import { reprFloat, reprInt } from './python-repr.js';
@@ -15,8 +15,8 @@ export interface ExportSelection {
   readonly runs?: readonly string[];
   /** Tags by name. With neither `tags` nor `tagRegex`: every tag. */
   readonly tags?: readonly string[];
-  /** Tags whose name matches (a search, not a whole-name match); adds to `tags`. */
-  readonly tagRegex?: RegExp;
+  /** Tags whose name matches (a search, not a whole-name match); adds to `tags`. A `RegExp` also fits. */
+  readonly tagRegex?: Pick<LinearRegex, 'test'>;
 }
 
 /** The export's header line, without its line end. */

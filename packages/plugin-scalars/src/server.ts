@@ -24,19 +24,9 @@ const route = routeFor(needs);
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const downsample = field.positiveIntMeaning('the most points per series').optional();
 
-/** `tagRegex`: a regular expression, compiled. */
-const tagRegex = field.one.transform((raw, ctx) => {
-  try {
-    return new RegExp(raw, 'u');
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `{name} should be a regular expression, found ${JSON.stringify(raw)} (${(err as Error).message})` });
-    return z.NEVER;
-  }
-});
-
 const ScalarsQuery = z.object({ run: field.one, tag: field.one, format: field.oneOf(['json', 'csv']).optional(), downsample });
 const MultirunFields = z.object({ tag: field.many, runs: field.many, downsample });
-const ExportFields = z.object({ runs: field.many, tags: field.many, tagRegex: tagRegex.optional() });
+const ExportFields = z.object({ runs: field.many, tags: field.many, tagRegex: field.regex.optional() });
 type ExportSelection = z.infer<typeof ExportFields>;
 
 const exportAnswer = (data: Parameters<typeof exportCsv>[0], ...parts: ExportSelection[]) =>

@@ -6,6 +6,7 @@
  */
 import { BACKEND_ORDER, parseBackend, type ComputeBackend } from '../compute/backend.js';
 import { parseSamplesPerPlugin, type SamplesPerPlugin } from '../multiplexer/samples.js';
+import { parseAllowedHosts, type AllowedHosts } from '../server/host-check.js';
 import { flagHelp, HELP_FLAG, numberFlag, parsedFlag, parseFlags, type FlagTable, type FlagValues } from './args.js';
 import { FlagError } from './flag-error.js';
 
@@ -18,6 +19,8 @@ export interface ServeFlags {
   port: number;
   host: string;
   bindAll: boolean;
+  /** `--allowed_hosts`: Host names answered besides loopback ones (`'*'`: any); undefined when not given. */
+  allowedHosts: AllowedHosts | undefined;
   /** Seconds; 0 loads once. */
   reloadInterval: number;
   samplesPerPlugin: SamplesPerPlugin;
@@ -56,6 +59,11 @@ export const SERVE_FLAGS = {
   port: { type: 'string', value: 'N', help: `Port to serve on (default ${DEFAULT_PORT}; 0 picks a free one).` },
   host: { type: 'string', value: 'ADDR', help: 'Address to bind (default 127.0.0.1: this machine only).' },
   bind_all: { type: 'boolean', help: 'Serve on every network interface (same as --host 0.0.0.0 / ::).' },
+  allowed_hosts: {
+    type: 'string',
+    value: 'NAME,...',
+    help: 'Host names to answer besides localhost (default: only those when bound to 127.0.0.1, any otherwise; * for any).',
+  },
   reload_interval: { type: 'string', value: 'SECONDS', help: 'How often to look for new data (default 5; 0 loads once).' },
   path_prefix: { type: 'string', value: 'PATH', help: 'Serve under this URL path, e.g. /tensorboard (behind a proxy).' },
   window_title: { type: 'string', value: 'TEXT', help: 'The browser window title.' },
@@ -98,6 +106,7 @@ export function parseServeFlags(args: readonly string[]): ServeFlags {
     port: v.port === undefined ? DEFAULT_PORT : numberFlag('port', v.port, { min: 0, max: 65535, integer: true, expected: 'a number from 0 to 65535' }),
     host: bindAll ? '::' : (v.host ?? '127.0.0.1'),
     bindAll,
+    allowedHosts: v.allowed_hosts === undefined ? undefined : parsedFlag('allowed_hosts', v.allowed_hosts, parseAllowedHosts),
     reloadInterval:
       v.reload_interval === undefined ? 5 : numberFlag('reload_interval', v.reload_interval, { min: 0, expected: 'a number of seconds >= 0' }),
     samplesPerPlugin,

@@ -12,6 +12,7 @@ import { discoverPlugins, nodeModulesDirs } from '../plugins/discovery.js';
 import { hostPlugins, ServiceRegistry, type HostedPlugin } from '../plugins/host.js';
 import { ComputeRunnerToken, DataProviderToken, FlagsToken, LoggerToken } from '../plugins/tokens.js';
 import { createApp } from '../server/app.js';
+import { hostPolicy } from '../server/host-check.js';
 import { FlagError, type ServeFlags } from './flags.js';
 import { findShellDir } from './shell-dir.js';
 
@@ -81,6 +82,7 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
       pathPrefix: flags.pathPrefix,
       windowTitle: flags.windowTitle,
       shellDir,
+      allowedHosts: hostPolicy(flags.host, flags.allowedHosts),
     });
 
     server = await listen(app.fetch, flags.host, flags.port);

@@ -45,3 +45,36 @@ describe('field schemas', () => {
     expect(read(field.boolean, { conceptual: 'yes' }, 'conceptual')).toBe('conceptual should be true or false, found "yes"');
   });
 });
+
+describe('field.regex', () => {
+  it('compiles a pattern for linear-time matching: the value has a test method', () => {
+    const re = read(field.regex, { tagRegex: '^train/' }, 'tagRegex') as { test(s: string): boolean };
+    expect(re.test('train/loss')).toBe(true);
+    expect(re.test('eval/loss')).toBe(false);
+    const t0 = performance.now();
+    expect((read(field.regex, { tagRegex: '^(.|.)*X$' }, 'tagRegex') as { test(s: string): boolean }).test(`very_long/${'x'.repeat(290)}`)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect((read(field.regexWithFlags('i'), { tagRegex: '^train/' }, 'tagRegex') as { test(s: string): boolean }).test('Train/loss')).toBe(true);
+  });
+
+  it('names the field and the construct it refuses', () => {
+    expect(read(field.regex, { tagRegex: '(x)\\1' }, 'tagRegex')).toBe('tagRegex uses a backreference (\\1), which linear-time matching does not support');
+    expect(read(field.regex, { tagRegex: '(?=x)' }, 'tagRegex')).toBe('tagRegex uses a lookahead (?=...), which linear-time matching does not support');
+    expect(read(field.regex, { tagRegex: '(' }, 'tagRegex')).toBe('tagRegex should be a regular expression (RE2 syntax), found "(" (missing closing ): ()');
+    expect(read(field.regex, {}, 'tagRegex')).toBe('tagRegex is required (e.g. ?tagRegex=...), found none');
+  });
+
+  it('checks its flags when made, at start-up', () => {
+    expect(() => field.regexWithFlags('g')).toThrow(TypeError);
+  });
+});
+
+describe('echoed values', () => {
+  it('are cut to 200 characters, however large the input', () => {
+    const huge = 'r'.repeat(50 * 1024 * 1024);
+    const message = read(field.positiveInt, { downsample: huge }, 'downsample') as string;
+    expect(message).toBe(`downsample should be a positive integer, found "${'r'.repeat(200)}"… (52428600 more characters)`);
+    const many = read(field.one, { tag: Array.from({ length: 100_000 }, () => 'x') }, 'tag') as string;
+    expect(many).toBe('tag should be given once, found 100000 values: "x", "x", "x", "x", "x", … (99995 more)');
+  });
+});

@@ -7,16 +7,11 @@
  * query: z.object({ run: field.one, tag: field.one, downsample: field.positiveInt.optional(), runs: field.many })
  */
 import { z } from 'zod';
+import { describeValue as describe } from './describe.js';
+import { compileRegex, type LinearRegex } from './regex.js';
 
 /** `{name}` in a message is replaced by the field's name when core reports the issue. */
 const NAME = '{name}';
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `${value.length} values: ${value.map(describe).join(', ')}`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof File !== 'undefined' && value instanceof File) return 'a file upload';
-  return String(value);
-}
 
 /** A field given exactly once, as text. */
 const one = z.string({
@@ -66,8 +61,36 @@ const boolean = one.transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * A regular expression given once, compiled for linear-time matching (RE2 syntax; see
+ * {@link compileRegex}): the value has a `test(text)` method. Backreferences and
+ * lookarounds are refused with a message naming the field and the construct. Flags
+ * (`i`, `m`, `s`, `u`) are checked when the schema is made, at start-up.
+ */
+function regexWithFlags(flags: string) {
+  compileRegex('', flags);
+  return one.transform((raw, ctx): LinearRegex => {
+    try {
+      return compileRegex(raw, flags, NAME);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
 /** Field schemas for routes' `query` and form `body`. */
-export const field = { one, many, positiveInt: positiveInt(), positiveIntMeaning: positiveInt, nonNegativeInt, oneOf, boolean } as const;
+export const field = {
+  one,
+  many,
+  positiveInt: positiveInt(),
+  positiveIntMeaning: positiveInt,
+  nonNegativeInt,
+  oneOf,
+  boolean,
+  regex: regexWithFlags(''),
+  regexWithFlags,
+} as const;
 
 /** Puts the field's name into a message written with `{name}`. */
 export function nameField(message: string, name: string): string {

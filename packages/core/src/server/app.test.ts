@@ -105,6 +105,7 @@ describe('createApp', () => {
       remove_dom: false,
       tab_name: 'Echo',
       version: '1.0.0',
+      plugin_names: ['scalars'],
       loading_mechanism: {
         type: 'MODULE_FEDERATION',
         manifest_url: '/plugin/echo/mf-manifest.json',
@@ -155,9 +156,10 @@ describe('createApp', () => {
     expect(await res.text()).toContain('window.__TB_CONFIG__ = {"pathPrefix":"","windowTitle":"T"}');
   });
 
-  it('streams loading status and changed runs as server-sent events', async () => {
-    const res = await app.request('/data/events');
+  it('streams loading status and changed runs as server-sent events, never compressed', async () => {
+    const res = await app.request('/data/events', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(res.headers.get('content-encoding')).toBeNull();
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     const first = decoder.decode((await reader.read()).value);

@@ -7,12 +7,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { ComputeRunner } from '../compute/runner.js';
+import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import type { HostedPlugin } from '../plugins/host.js';
+import { limitBodies } from './body-limit.js';
+import { compressAnswers } from './compression.js';
 import { coreRoutes } from './core-routes.js';
 import { errorResponse } from './errors.js';
 import { eventsRoute } from './events.js';
+import { hostCheck, type AllowedHosts } from './host-check.js';
+import { noSniff } from './nosniff.js';
 import { pluginRoutes } from './plugin-routes.js';
 import { readStatic } from './static-files.js';
 
@@ -30,14 +35,23 @@ export interface AppOptions {
   readonly windowTitle: string;
   /** The built shell (index.html and assets); null serves a page saying to build it. */
   readonly shellDir: string | null;
+  /** Which Host headers are answered (see host-check.ts); default: loopback names only. */
+  readonly allowedHosts?: AllowedHosts;
+  /** The largest request body, in bytes; default 8 MiB. Larger ones get a 413. */
+  readonly maxBodyBytes?: number;
 }
 
-/** Builds the app. Plugin routes are mounted now, so wiring errors surface at start-up. */
+/**
+ * Builds the app. Plugin routes are mounted now, so wiring errors surface at start-up.
+ * Every answer carries `X-Content-Type-Options: nosniff`; foreign Host names get a 403,
+ * bodies over the limit a 413, and text answers are compressed when the client accepts it.
+ */
 export function createApp(o: AppOptions): Hono {
   const root = new Hono();
   const app = o.pathPrefix ? root.basePath(o.pathPrefix) : root;
   root.onError((err, c) => errorResponse(c, err, o.logger));
-  root.notFound((c) => c.json({ error: { status: 404, message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  root.notFound((c) => errorResponse(c, new NotFoundError(`no route ${c.req.method} ${c.req.path}`), o.logger));
+  root.use(noSniff(), hostCheck(o.allowedHosts ?? []), compressAnswers(), limitBodies(o.maxBodyBytes));
 
   app.route('/data', coreRoutes(o));
   app.route('/data', eventsRoute(o.mux));
