@@ -3,6 +3,7 @@ import type { DashboardProps, PluginFetch } from '@tb/ui';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CARD_SIZES } from './card-width.js';
 import Dashboard from './Dashboard.js';
 
 const TAGS = {
@@ -15,11 +16,11 @@ interface Call {
   readonly body: string;
 }
 
-function fakeFetch(calls: Call[]): PluginFetch {
+function fakeFetch(calls: Call[], tags: object = TAGS): PluginFetch {
   return {
     json: async <T,>(route: string, init?: RequestInit) => {
       calls.push({ route, body: init?.body ? String(init.body) : '' });
-      if (route === 'tags') return TAGS as T;
+      if (route === 'tags') return tags as T;
       if (route === 'scalars_multirun') {
         const runs = new URLSearchParams(String(init?.body)).getAll('runs');
         return Object.fromEntries(runs.map((r) => [r, [[1000, 0, 1], [1001, 1, 'NaN'], [1002, 2, 0.5]]])) as T;
@@ -96,6 +97,46 @@ describe('Dashboard', () => {
     expect(container.querySelector('[data-testid="scalar-canvas-train/loss"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="smoothing"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="tag-filter"]')).not.toBeNull();
+  });
+
+  it('lets groups of one card (Keras: one tag per group) flow together in one grid, without headers', async () => {
+    const keras = { 'adam/train': Object.fromEntries(['epoch_loss', 'epoch_accuracy', 'batch_loss'].map((t) => [t, { displayName: '', description: '' }])) };
+    await mount(props({ fetch: fakeFetch(calls, keras), selectedRuns: ['adam/train'] }));
+    const flows = container.querySelectorAll('[data-testid="tag-flow"]');
+    expect(flows).toHaveLength(1);
+    expect([...flows[0]!.querySelectorAll('[data-testid^="scalar-card-"]')].map((e) => e.getAttribute('data-testid'))).toEqual([
+      'scalar-card-batch_loss',
+      'scalar-card-epoch_accuracy',
+      'scalar-card-epoch_loss',
+    ]);
+    expect(container.querySelector('[data-testid^="tag-group-"]')).toBeNull();
+  });
+
+  it('sizes the card grid by the card-width setting and remembers it', async () => {
+    await mount(props());
+    const root = container.querySelector<HTMLElement>('[data-testid="scalars-dashboard"]')!;
+    const minWidth = () => root.style.getPropertyValue('--tb-card-min-width');
+    expect(minWidth()).toBe(`${CARD_SIZES.medium.minWidth}px`);
+    await act(async () => {
+      container.querySelector<HTMLButtonElement>('[data-testid="card-width-small"]')!.click();
+    });
+    expect(minWidth()).toBe(`${CARD_SIZES.small.minWidth}px`);
+    expect(root.style.getPropertyValue('--tb-scalars-chart-height')).toBe(`${CARD_SIZES.small.chartHeight}px`);
+    expect(JSON.parse(localStorage.getItem('tb-core.scalars.settings')!)).toMatchObject({ cardWidth: 'small' });
+    render(null, container);
+    await mount(props());
+    expect(container.querySelector('[data-testid="card-width-small"]')!.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('remembers the tooltip setting (all runs, or only the nearest N)', async () => {
+    await mount(props());
+    const select = container.querySelector<HTMLSelectElement>('[data-testid="tooltip-runs"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All runs', 'Nearest run', 'Nearest 3 runs', 'Nearest 5 runs']);
+    await act(async () => {
+      select.value = '3';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(JSON.parse(localStorage.getItem('tb-core.scalars.settings')!)).toMatchObject({ tooltipRuns: 3 });
   });
 
   it('hides cards that no selected run has', async () => {

@@ -1,14 +1,14 @@
 /**
- * The Scalars dashboard: a chart card per tag, grouped by the prefix before the first
- * `/`, for the runs selected in the shell, under shared chart settings. Cards fetch and
- * draw only while in view; a reload refetches what changed and keeps every zoom.
+ * The Scalars dashboard: a chart card per tag for the runs selected in the shell, in
+ * one grid of cards as wide as the card-width setting says (groups of one card flow
+ * together; see card-sections.ts), under shared chart settings. Cards fetch and draw
+ * only while in view; a reload refetches what changed and keeps every zoom.
  * Federated as `tb_plugin_scalars/Dashboard`; the shell passes {@link DashboardProps}.
  */
 import {
   EmptyState,
   ErrorState,
   LoadingState,
-  TagGroups,
   compileFilter,
   errorMessage,
   loadStored,
@@ -19,6 +19,8 @@ import {
 } from '@tb/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportRoute, fetchMultirun, fetchTags } from './api.js';
+import { CardFlow } from './CardFlow.js';
+import { cardSizeStyle } from './card-width.js';
 import { PinnedGroup } from './PinnedGroup.js';
 import { PINS_KEY, parsePins, togglePin } from './pins.js';
 import { saveFile } from './save-file.js';
@@ -152,12 +154,11 @@ export default function Dashboard(props: DashboardProps) {
     body = (
       <>
         <PinnedGroup tags={pinnedShown} renderTag={renderTag} />
-        <TagGroups
+        <CardFlow
           tags={unpinned}
           renderTag={renderTag}
           filter={filter}
           onFilterChange={setFilter}
-          filterPlaceholder="Filter tags (regular expressions supported)"
           empty={<p class="tb-scalars__note">Every tag is pinned above.</p>}
         />
       </>
@@ -165,7 +166,7 @@ export default function Dashboard(props: DashboardProps) {
   }
 
   return (
-    <div class="tb-scalars" data-testid="scalars-dashboard">
+    <div class="tb-scalars" data-testid="scalars-dashboard" data-card-width={settings.cardWidth} style={cardSizeStyle(settings.cardWidth)}>
       <Toolbar settings={settings} onChange={updateSettings} downloads={exportItems} />
       {index && tagsError ? (
         <div class="tb-scalars__note tb-scalars__note--error" role="alert">

@@ -1,8 +1,10 @@
 /**
  * One tag's chart: fetches its series when it comes into view, draws them on a canvas
  * (one redraw per animation frame at most), and handles the mouse: a tooltip with a
- * guide and dots on the hovered points, drag to zoom a box, double-click to reset.
- * The lines canvas carries `data-path-hash`, a fingerprint of the drawn lines.
+ * guide and dots on the hovered points (all runs, or the nearest few as the settings
+ * say), drag to zoom a box, double-click to reset. The lines canvas carries
+ * `data-path-hash`, a fingerprint of the drawn lines, and `data-segments`, how many
+ * separate lines it drew (a restarted run draws one per segment).
  */
 import { errorMessage, useVisible } from '@tb/ui';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
@@ -10,7 +12,7 @@ import { downsampleFor } from './api.js';
 import { buildFrame, type ChartLine, type Frame } from './chart-frame.js';
 import { chartLines, sameLines } from './chart-lines.js';
 import { FrameQueue } from './frame-queue.js';
-import { hoverRows, type HoverRow } from './hover.js';
+import { hoverRows, tooltipRows, type HoverRow } from './hover.js';
 import type { PixelPath } from './columns.js';
 import { paintFrame, paintOverlay, tracePath, type ChartTheme, type StrokePath } from './paint.js';
 import type { SeriesStore } from './series-store.js';
@@ -161,8 +163,22 @@ export function ScalarChart(props: ScalarChartProps) {
       const f = s.frame;
       // Anywhere over the chart, axes included: x is clamped to the plot (the first or last points).
       const inside = m && f && !s.drag && m.x >= 0 && m.x <= f.width && m.y >= 0 && m.y <= f.height;
-      s.hover = inside ? hoverRows(s.frameLines, f, Math.min(f.plot.right, Math.max(f.plot.left, m.x)), m.y) : [];
-      showTip.current(inside && s.hover.length > 0 ? { rows: s.hover, clientX: m.clientX, clientY: m.clientY } : null);
+      const rows = inside ? hoverRows(s.frameLines, f, Math.min(f.plot.right, Math.max(f.plot.left, m.x)), m.y) : [];
+      s.hover = tooltipRows(rows, s.settings.tooltipRuns);
+      if (inside && s.hover.length > 0) {
+        // Client x of the canvas' left edge, from the event (no layout read).
+        const origin = m.clientX - m.x;
+        const pxs = s.hover.map((r) => r.px);
+        showTip.current({
+          rows: s.hover,
+          clientX: m.clientX,
+          clientY: m.clientY,
+          pointsLeft: origin + Math.min(...pxs),
+          pointsRight: origin + Math.max(...pxs),
+        });
+      } else {
+        showTip.current(null);
+      }
       if (paintNow) drawOverlay();
       else frames.schedule(drawOverlay);
     },
@@ -195,6 +211,7 @@ export function ScalarChart(props: ScalarChartProps) {
     s.frame = frame;
     s.frameLines = s.lines;
     el.setAttribute('data-path-hash', frame.hash);
+    el.setAttribute('data-segments', String(frame.segments));
     updateHover(true);
   }, [updateHover]);
 

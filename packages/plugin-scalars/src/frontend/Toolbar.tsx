@@ -1,10 +1,12 @@
 /**
  * The settings every chart shares: smoothing (slider, exact value, EMA or simple
- * moving average), the x axis, log y and outlier-robust y ranges; and the export of
- * everything shown as one CSV.
+ * moving average), the x axis, log y and outlier-robust y ranges, the card width and
+ * which runs the tooltip lists; and the export of everything shown as one CSV.
  */
 import { DownloadMenu, type DownloadItem } from '@tb/ui';
-import { MAX_SMOOTHING, clampSmoothing, type ScalarSettings } from './settings.js';
+import { CARD_SIZES, CARD_WIDTHS, type CardWidth } from './card-width.js';
+import { Segmented, type SegmentedOption } from './Segmented.js';
+import { MAX_SMOOTHING, TOOLTIP_RUN_CHOICES, clampSmoothing, type ScalarSettings } from './settings.js';
 import { smaWindow } from './smoothing.js';
 import type { XAxisType } from './x-axis.js';
 
@@ -16,10 +18,26 @@ export interface ToolbarProps {
   readonly downloads: readonly DownloadItem[];
 }
 
-const X_AXES: readonly { readonly type: XAxisType; readonly label: string; readonly title: string }[] = [
-  { type: 'step', label: 'Step', title: 'The training step of each point' },
-  { type: 'relative', label: 'Relative', title: "Time since the run's first point" },
-  { type: 'wall', label: 'Wall', title: 'Wall-clock time' },
+const WIDTH_NAMES = { small: 'Small cards', medium: 'Medium cards', large: 'Large cards' } as const;
+
+const WIDTHS: readonly SegmentedOption<CardWidth>[] = CARD_WIDTHS.map((w) => ({
+  value: w,
+  label: CARD_SIZES[w].label,
+  title: `${WIDTH_NAMES[w]} (columns at least ${CARD_SIZES[w].minWidth} px wide)`,
+  ariaLabel: WIDTH_NAMES[w],
+  testId: `card-width-${w}`,
+}));
+
+/** The label of a tooltip choice: 0 is every run. */
+function tooltipChoice(n: number): string {
+  if (n === 0) return 'All runs';
+  return n === 1 ? 'Nearest run' : `Nearest ${n} runs`;
+}
+
+const X_AXES: readonly SegmentedOption<XAxisType>[] = [
+  { value: 'step', label: 'Step', title: 'The training step of each point', testId: 'x-axis-step' },
+  { value: 'relative', label: 'Relative', title: "Time since the run's first point", testId: 'x-axis-relative' },
+  { value: 'wall', label: 'Wall', title: 'Wall-clock time', testId: 'x-axis-wall' },
 ];
 
 /** The dashboard's toolbar. */
@@ -67,25 +85,7 @@ export function Toolbar({ settings, onChange, downloads }: ToolbarProps) {
         </select>
       </div>
 
-      <div class="tb-scalars__group" role="radiogroup" aria-label="X axis">
-        <span class="tb-scalars__label">X axis</span>
-        <div class="tb-scalars__segments">
-          {X_AXES.map((a) => (
-            <button
-              key={a.type}
-              type="button"
-              role="radio"
-              aria-checked={settings.xAxis === a.type}
-              class="tb-scalars__segment"
-              title={a.title}
-              data-testid={`x-axis-${a.type}`}
-              onClick={() => set({ xAxis: a.type })}
-            >
-              {a.label}
-            </button>
-          ))}
-        </div>
-      </div>
+      <Segmented label="X axis" options={X_AXES} value={settings.xAxis} onSelect={(xAxis) => set({ xAxis })} />
 
       <div class="tb-scalars__group">
         <label class="tb-scalars__check">
@@ -101,6 +101,28 @@ export function Toolbar({ settings, onChange, downloads }: ToolbarProps) {
           />
           Ignore outliers
         </label>
+      </div>
+
+      <Segmented label="Card width" options={WIDTHS} value={settings.cardWidth} onSelect={(cardWidth) => set({ cardWidth })} />
+
+      <div class="tb-scalars__group">
+        <label class="tb-scalars__label" for="tb-scalars-tooltip">
+          Tooltip
+        </label>
+        <select
+          id="tb-scalars-tooltip"
+          class="tb-input tb-scalars__select"
+          value={String(settings.tooltipRuns)}
+          data-testid="tooltip-runs"
+          title="Which runs the tooltip lists, nearest to the mouse first"
+          onChange={(e) => set({ tooltipRuns: Number(e.currentTarget.value) })}
+        >
+          {(TOOLTIP_RUN_CHOICES.includes(settings.tooltipRuns) ? TOOLTIP_RUN_CHOICES : [...TOOLTIP_RUN_CHOICES, settings.tooltipRuns]).map((n) => (
+            <option key={n} value={String(n)}>
+              {tooltipChoice(n)}
+            </option>
+          ))}
+        </select>
       </div>
 
       <div class="tb-scalars__spacer" />

@@ -1,17 +1,22 @@
 /**
- * The hover tooltip of a chart: a row per run (nearest to the mouse first) with its
- * smoothed value, value, step, relative and wall time. It keeps its own state, so a
- * mouse move re-renders only the tooltip, never the chart.
+ * The hover tooltip of a chart: a compact row per run (nearest to the mouse first) with
+ * its smoothed value, value, step, relative and wall time. It sits beside the hovered
+ * points, flipping sides near the viewport's edge (tooltip-place.ts), and keeps its own
+ * state, so a mouse move re-renders only the tooltip, never the chart.
  */
-import { useLayoutEffect, useState } from 'preact/hooks';
-import { formatDuration, formatValue, formatWallTime } from './format.js';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { formatDuration, formatValue, formatWallTime, shortWallTimes, truncateMiddle } from './format.js';
 import type { HoverRow } from './hover.js';
+import { placeTooltip } from './tooltip-place.js';
 
-/** What to show, and where the mouse is (viewport coordinates). */
+/** What to show, and where the mouse and the hovered points are (viewport coordinates). */
 export interface TooltipContent {
   readonly rows: readonly HoverRow[];
   readonly clientX: number;
   readonly clientY: number;
+  /** The leftmost and rightmost hovered point, which the tooltip must not cover. */
+  readonly pointsLeft: number;
+  readonly pointsRight: number;
 }
 
 /** Props of {@link Tooltip}. */
@@ -22,10 +27,11 @@ export interface TooltipProps {
 
 /** Rows beyond this are summarised ("and 12 more runs") to keep the tooltip short. */
 export const MAX_TOOLTIP_ROWS = 25;
-const OFFSET = 16;
-/** Height of a row and of the header plus the "more" line, in CSS pixels (12 px text). */
-const ROW_PX = 20;
-const CHROME_PX = 56;
+/** Run names longer than this are cut in the middle (the full name is the cell's title). */
+export const RUN_NAME_CHARS = 24;
+/** Height of a row and of the header plus the "more" line, in CSS pixels (11 px text). */
+const ROW_PX = 17;
+const CHROME_PX = 44;
 
 /** How many rows fit in `room` pixels, at least 3 and at most {@link MAX_TOOLTIP_ROWS}. */
 export function rowsThatFit(room: number): number {
@@ -36,30 +42,51 @@ export function rowsThatFit(room: number): number {
  * A cell whose text starts with a space (collapsed on screen), so that a row's
  * textContent reads "adam/train 0.3763 0.2868 2 ..." rather than running together.
  */
-function Cell(props: { class?: string; col?: string; children: string }) {
+function Cell(props: { class?: string; col?: string; title?: string; children: string }) {
   return (
-    <td class={props.class ?? 'tb-scalars__tt-num'} data-col={props.col}>
+    <td class={props.class ?? 'tb-scalars__tt-num'} data-col={props.col} title={props.title}>
       {` ${props.children}`}
     </td>
   );
 }
 
-/** The tooltip; fixed to the viewport, on the side of the mouse with more room. */
+/** The tooltip; fixed to the viewport, beside the hovered points. */
 export function Tooltip({ bind }: TooltipProps) {
   const [content, setContent] = useState<TooltipContent | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => bind(setContent), [bind]);
+  // Placed in the next animation frame, before it is painted: measuring its size then
+  // costs no layout beyond the one the frame does anyway (the mouse move stays cheap).
+  useLayoutEffect(() => {
+    if (!content) return;
+    const frame = requestAnimationFrame(() => {
+      const el = box.current;
+      if (!el) return;
+      // Measured at the left edge, where the whole viewport width is free to it.
+      el.style.left = '0px';
+      const place = placeTooltip({
+        mouseX: content.clientX,
+        mouseY: content.clientY,
+        pointsLeft: content.pointsLeft,
+        pointsRight: content.pointsRight,
+        width: el.offsetWidth,
+        height: el.offsetHeight,
+        viewportWidth: innerWidth,
+        viewportHeight: innerHeight,
+      });
+      el.style.left = `${place.left}px`;
+      el.style.top = `${place.top}px`;
+      el.dataset['side'] = place.side;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [content]);
   if (!content || content.rows.length === 0) return null;
-  const { rows, clientX, clientY } = content;
-  const left = clientX < innerWidth * 0.55;
-  const top = clientY < innerHeight * 0.5;
-  const style = {
-    ...(left ? { left: `${clientX + OFFSET}px` } : { right: `${innerWidth - clientX + OFFSET}px` }),
-    ...(top ? { top: `${clientY + OFFSET}px` } : { bottom: `${innerHeight - clientY + OFFSET}px` }),
-  };
-  const room = top ? innerHeight - clientY - OFFSET : clientY - OFFSET;
-  const shown = rows.slice(0, rows.length <= rowsThatFit(room) ? rows.length : rowsThatFit(room) - 1);
+  const { rows } = content;
+  const fit = rowsThatFit(innerHeight - 8);
+  const shown = rows.slice(0, rows.length <= fit ? rows.length : fit - 1);
+  const wallTime = shortWallTimes(shown.map((r) => r.wall));
   return (
-    <div class="tb-scalars__tooltip" style={style} data-testid="scalar-tooltip" role="tooltip">
+    <div ref={box} class="tb-scalars__tooltip" data-testid="scalar-tooltip" role="tooltip">
       <table>
         <thead>
           <tr>
@@ -69,7 +96,7 @@ export function Tooltip({ bind }: TooltipProps) {
             <th>Value</th>
             <th>Step</th>
             <th>Relative</th>
-            <th>Wall time</th>
+            <th>Time</th>
           </tr>
         </thead>
         <tbody>
@@ -78,12 +105,16 @@ export function Tooltip({ bind }: TooltipProps) {
               <td>
                 <span class="tb-swatch" style={{ background: r.color }} />
               </td>
-              <Cell class="tb-scalars__tt-run">{r.run}</Cell>
+              <Cell class="tb-scalars__tt-run" title={r.run}>
+                {truncateMiddle(r.run, RUN_NAME_CHARS)}
+              </Cell>
               <Cell col="smoothed">{formatValue(r.smoothed)}</Cell>
               <Cell col="value">{formatValue(r.value)}</Cell>
               <Cell col="step">{String(r.step)}</Cell>
               <Cell col="relative">{formatDuration(r.relative)}</Cell>
-              <Cell col="wall">{formatWallTime(r.wall)}</Cell>
+              <Cell col="wall" title={formatWallTime(r.wall)}>
+                {wallTime(r.wall)}
+              </Cell>
             </tr>
           ))}
         </tbody>

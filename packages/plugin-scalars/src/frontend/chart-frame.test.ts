@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildFrame, type ChartLine, type FrameOptions } from './chart-frame.js';
-import { emaSmooth } from './smoothing.js';
+import { subpathCount } from './columns.js';
+import { segmentStarts } from './segments.js';
+import { emaSmooth, smooth } from './smoothing.js';
 import { NO_ZOOM } from './zoom.js';
 
 function line(run: string, values: number[], smoothing = 0): ChartLine {
   const value = Float64Array.from(values);
   const step = Float64Array.from(values, (_, i) => i * 10);
   const series = { wall: Float64Array.from(values, (_, i) => 1000 + i), step, value };
-  return { run, color: '#123456', series, x: step, smoothed: smoothing ? emaSmooth(value, smoothing) : value, ascending: true };
+  return { run, color: '#123456', series, segments: segmentStarts(step), x: step, smoothed: smoothing ? emaSmooth(value, smoothing) : value, ascending: true };
 }
 
 const options: FrameOptions = {
@@ -94,6 +96,43 @@ describe('buildFrame', () => {
     const f = buildFrame([], options);
     expect(f.paths).toEqual([]);
     expect(f.hash).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe('buildFrame on a restarted run', () => {
+  // Steps 0..99, then 0..99 again (a job restarted into the same log dir), in file order.
+  const step = Float64Array.from({ length: 200 }, (_, i) => i % 100);
+  const value = Float64Array.from(step, (s, i) => (i < 100 ? 2 - s / 100 : 1.5 - s / 200));
+  const series = { wall: Float64Array.from(step, (_, i) => 1000 + i), step, value };
+  const restarted = (smoothing: number): ChartLine => ({
+    run: 'r',
+    color: '#123456',
+    series,
+    segments: segmentStarts(step),
+    x: step,
+    smoothed: smoothing ? smooth(value, 'ema', smoothing, segmentStarts(step)) : value,
+    ascending: true,
+  });
+
+  it('draws each segment as its own line, raw and smoothed, none running back to the left', () => {
+    for (const w of [0, 0.6]) {
+      const f = buildFrame([restarted(w)], options);
+      expect(f.segments).toBe(2);
+      const paths = [f.paths[0]!.smooth, ...(f.paths[0]!.raw ? [f.paths[0]!.raw] : [])];
+      for (const path of paths) {
+        expect(subpathCount(path)).toBe(2);
+        for (let i = 0; i < path.length; i += 2) {
+          if (Number.isNaN(path[i]!)) continue;
+          // Each line starts at the left of the plot and only moves right.
+          if (i === 0 || Number.isNaN(path[i - 2]!)) expect(path[i]).toBeCloseTo(f.plot.left, 3);
+          else expect(path[i]!).toBeGreaterThanOrEqual(path[i - 2]!);
+        }
+      }
+    }
+  });
+
+  it('counts one line per run written in order', () => {
+    expect(buildFrame([line('a', [1, 2, 3]), line('b', [3, 2, 1])], options).segments).toBe(2);
   });
 });
 

@@ -4,10 +4,10 @@
  * each line becomes a pixel path reduced per column. paint.ts puts a Frame on a canvas.
  */
 import { axisTicks, createScale, X_AXIS_SCALES, type AxisTick, type Scale } from '@tb/ui';
-import { reduceColumns, type PixelPath } from './columns.js';
+import { subpathCount, type PixelPath } from './columns.js';
 import { finiteExtent, padRange, valuesInView, yDomain, type Range } from './extent.js';
-import { visibleWindow } from './nearest.js';
 import { pathHash } from './path-hash.js';
+import { segmentedPath, type SegmentStarts } from './segments.js';
 import type { ScalarSeries } from './series.js';
 import type { XAxisType } from './x-axis.js';
 import type { Zoom } from './zoom.js';
@@ -17,11 +17,13 @@ export interface ChartLine {
   readonly run: string;
   readonly color: string;
   readonly series: ScalarSeries;
+  /** Where its segments start (a restart begins a new one; see segments.ts). */
+  readonly segments: SegmentStarts;
   /** x of each point in the chart's x unit (see x-axis.ts). */
   readonly x: Float64Array;
   /** The smoothed values; `series.value` itself when there is no smoothing. */
   readonly smoothed: Float64Array;
-  /** Whether `x` is sorted (binary searches allowed). */
+  /** Whether `x` is sorted inside each segment (binary searches allowed there). */
   readonly ascending: boolean;
 }
 
@@ -66,6 +68,8 @@ export interface Frame {
   readonly paths: readonly FramePath[];
   /** Fingerprint of the smoothed paths (data-path-hash). */
   readonly hash: string;
+  /** How many separate lines the smoothed paths draw, over all runs (data-segments). */
+  readonly segments: number;
 }
 
 /** A chart's last frame and the lines it was built from, for {@link buildFrame} to reuse. */
@@ -136,13 +140,15 @@ export function buildFrame(lines: readonly ChartLine[], options: FrameOptions, p
       if (raw) rawBefore.set(l.x, raw);
     });
   }
+  const inView = options.zoom.x ? xDomain : null;
   const paths = lines.map((line): FramePath => {
-    const [from, to] = options.zoom.x && line.ascending ? visibleWindow(line.x, xDomain[0], xDomain[1]) : [0, line.x.length];
+    const reduce = (values: Float64Array) => segmentedPath(line.x, values, x.map, y.map, line.segments, inView, line.ascending);
     const unsmoothed = line.smoothed === line.series.value;
-    const rawPath = () => rawBefore.get(line.x) ?? reduceColumns(line.x, line.series.value, x.map, y.map, from, to);
-    const smooth = unsmoothed ? rawPath() : reduceColumns(line.x, line.smoothed, x.map, y.map, from, to);
+    const rawPath = () => rawBefore.get(line.x) ?? reduce(line.series.value);
+    const smooth = unsmoothed ? rawPath() : reduce(line.smoothed);
     return { run: line.run, color: line.color, raw: unsmoothed ? null : rawPath(), smooth };
   });
   const hash = pathHash(paths.map((p) => ({ color: p.color, path: p.smooth })));
-  return { width, height, plot, x, y, xTicks, yTicks, paths, hash };
+  const segments = paths.reduce((n, p) => n + subpathCount(p.smooth), 0);
+  return { width, height, plot, x, y, xTicks, yTicks, paths, hash, segments };
 }

@@ -36,3 +36,20 @@ describe('sameLines', () => {
     expect(sameLines(a, [])).toBe(false);
   });
 });
+
+describe('chartLines on a restarted run', () => {
+  // A job restarted into the same log dir: steps 0..3, then 0..2 again, in file order.
+  const restarted = {
+    wall: Float64Array.of(0, 1, 2, 3, 10, 11, 12),
+    step: Float64Array.of(0, 1, 2, 3, 0, 1, 2),
+    value: Float64Array.of(4, 3, 2, 1, 9, 8, 7),
+  };
+
+  it('cuts the series where the step goes back and smooths each segment on its own', () => {
+    const [line] = chartLines(new Map([['r', restarted]]), ['r'], () => '#abc', { xAxis: 'step', method: 'ema', smoothing: 0.6 });
+    expect([...line!.segments]).toEqual([0, 4]);
+    expect(line!.ascending).toBe(true);
+    expect(line!.smoothed[4]).toBeCloseTo(9, 12);
+    expect([...line!.smoothed.slice(0, 4)]).toEqual([...emaSmooth(restarted.value.slice(0, 4), 0.6)]);
+  });
+});

@@ -1,10 +1,11 @@
 /**
- * From fetched series to the lines a chart draws: each run's x column for the chosen
- * axis and its smoothed values, computed once per series and settings and remembered
- * beside the series (so hovering and redrawing never recompute them).
+ * From fetched series to the lines a chart draws: each run's segments (restarts cut a
+ * series, see segments.ts), its x column for the chosen axis and its smoothed values,
+ * computed once per series and settings and remembered beside the series (so hovering
+ * and redrawing never recompute them).
  */
 import type { ChartLine } from './chart-frame.js';
-import { isAscending } from './nearest.js';
+import { ascendingWithin, segmentStarts, type SegmentStarts } from './segments.js';
 import type { ScalarSeries } from './series.js';
 import { smooth, type SmoothingMethod } from './smoothing.js';
 import { xValues, type XAxisType } from './x-axis.js';
@@ -17,6 +18,7 @@ export interface LineSettings {
 }
 
 interface Derived {
+  segments?: SegmentStarts;
   xAxis?: XAxisType;
   x?: Float64Array;
   ascending?: boolean;
@@ -26,12 +28,18 @@ interface Derived {
 
 const derived = new WeakMap<ScalarSeries, Derived>();
 
-/** The x column of `series` for `xAxis`, and whether it is sorted. */
+/** Where the segments of `series` start. */
+function segmentsOf(series: ScalarSeries, d: Derived): SegmentStarts {
+  d.segments ??= segmentStarts(series.step);
+  return d.segments;
+}
+
+/** The x column of `series` for `xAxis`, and whether it is sorted inside each segment. */
 function xOf(series: ScalarSeries, d: Derived, xAxis: XAxisType): { x: Float64Array; ascending: boolean } {
   if (d.xAxis !== xAxis || !d.x) {
     d.xAxis = xAxis;
     d.x = xValues(series, xAxis);
-    d.ascending = isAscending(d.x);
+    d.ascending = ascendingWithin(d.x, segmentsOf(series, d));
   }
   return { x: d.x, ascending: d.ascending ?? false };
 }
@@ -42,7 +50,7 @@ function smoothedOf(series: ScalarSeries, d: Derived, method: SmoothingMethod, w
   const key = `${method}:${w}`;
   if (d.smoothKey !== key || !d.smoothed) {
     d.smoothKey = key;
-    d.smoothed = smooth(series.value, method, w);
+    d.smoothed = smooth(series.value, method, w, segmentsOf(series, d));
   }
   return d.smoothed;
 }
@@ -65,7 +73,8 @@ export function chartLines(
     let d = derived.get(series);
     if (!d) derived.set(series, (d = {}));
     const { x, ascending } = xOf(series, d, settings.xAxis);
-    lines.push({ run, color: colorOf(run), series, x, ascending, smoothed: smoothedOf(series, d, settings.method, settings.smoothing) });
+    const smoothed = smoothedOf(series, d, settings.method, settings.smoothing);
+    lines.push({ run, color: colorOf(run), series, segments: segmentsOf(series, d), x, ascending, smoothed });
   }
   return lines;
 }

@@ -98,3 +98,10 @@ export function vertexCount(path: PixelPath): number {
   for (let i = 0; i < path.length; i += 2) if (!Number.isNaN(path[i]!)) count++;
   return count;
 }
+
+/** The number of separate lines `path` draws: runs of vertices between NaN breaks. */
+export function subpathCount(path: PixelPath): number {
+  let count = 0;
+  for (let i = 0; i < path.length; i += 2) if (!Number.isNaN(path[i]!) && (i === 0 || Number.isNaN(path[i - 2]!))) count++;
+  return count;
+}

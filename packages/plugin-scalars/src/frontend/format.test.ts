@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue, formatWallTime } from './format.js';
+import { formatDuration, formatValue, formatWallTime, shortWallTimes, truncateMiddle } from './format.js';
 
 describe('formatValue', () => {
   it('keeps five significant digits', () => {
@@ -30,5 +30,26 @@ describe('wall times', () => {
   it('formats in local time', () => {
     const t = new Date(2026, 10, 23, 22, 4, 5).getTime() / 1000;
     expect(formatWallTime(t)).toBe('2026-11-23 22:04:05');
+  });
+});
+
+describe('truncateMiddle', () => {
+  it('keeps short names and cuts long ones in the middle, keeping both ends', () => {
+    expect(truncateMiddle('adam/train', 24)).toBe('adam/train');
+    const cut = truncateMiddle('hparam_tuning/lr=0.001,batch=64/train', 20);
+    expect(cut).toBe('hparam_tun…=64/train');
+    expect(Array.from(cut)).toHaveLength(20);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(truncateMiddle('ünïcødé run ✓ 🚀🚀🚀', 9)).toBe('ünïc… 🚀🚀🚀');
+  });
+});
+
+describe('shortWallTimes', () => {
+  it('shows only the clock when every time is on one day, else the date too', () => {
+    const t = new Date(2026, 10, 23, 20, 6, 10).getTime() / 1000;
+    expect(shortWallTimes([t, t + 60])(t)).toBe('20:06:10');
+    expect(shortWallTimes([t, t + 86400])(t)).toBe('11-23 20:06:10');
   });
 });

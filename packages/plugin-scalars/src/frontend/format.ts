@@ -56,3 +56,41 @@ export function formatDuration(seconds: number): string {
   if (h > 0) return `${sign}${h}h ${pad2(m)}m`;
   return `${sign}${m}m ${pad2(sec)}s`;
 }
+
+/** The local calendar day of a wall time, as a comparable number. */
+function localDay(seconds: number): number {
+  const d = new Date(seconds * 1000);
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+}
+
+/**
+ * A formatter for the wall times shown together in one tooltip, as short as they allow:
+ * local `HH:MM:SS` when all fall on one day, else `MM-DD HH:MM:SS`.
+ *
+ * @example shortWallTimes([t, t + 60])(t) // "20:06:10"
+ */
+export function shortWallTimes(walls: readonly number[]): (seconds: number) => string {
+  const finite = walls.filter(Number.isFinite);
+  const oneDay = finite.every((w) => localDay(w) === localDay(finite[0]!));
+  return (seconds) => {
+    if (!Number.isFinite(seconds)) return String(seconds);
+    const d = new Date(seconds * 1000);
+    const clock = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+    return oneDay ? clock : `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${clock}`;
+  };
+}
+
+/**
+ * `text` cut to at most `max` characters by replacing its middle with an ellipsis, so
+ * that both the start and the end of a long run name stay readable.
+ *
+ * @example truncateMiddle('hparam_tuning/lr=0.001,batch=64/train', 20) // "hparam_tun…=64/train"
+ */
+export function truncateMiddle(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const keep = Math.max(0, max - 1);
+  const head = Math.ceil(keep / 2);
+  const tail = keep - head;
+  return `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}

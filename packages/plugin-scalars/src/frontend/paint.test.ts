@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFrame } from './chart-frame.js';
 import { paintFrame, paintOverlay, tracePath, type Canvas2D, type ChartTheme } from './paint.js';
+import { segmentStarts } from './segments.js';
 import { NO_ZOOM } from './zoom.js';
 
 /** A context that records the calls made on it. */
@@ -55,7 +56,7 @@ describe('paintFrame', () => {
     const step = Float64Array.of(0, 100, 200);
     const value = Float64Array.of(1, 2, 3);
     const series = { wall: Float64Array.of(1, 2, 3), step, value };
-    const frame = buildFrame([{ run: 'a', color: '#f00', series, x: step, smoothed: value, ascending: true }], {
+    const frame = buildFrame([{ run: 'a', color: '#f00', series, segments: segmentStarts(step), x: step, smoothed: value, ascending: true }], {
       width: 300,
       height: 150,
       xType: 'step',

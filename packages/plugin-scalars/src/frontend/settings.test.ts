@@ -22,6 +22,13 @@ describe('parseSettings', () => {
     });
   });
 
+  it('keeps a card width and a tooltip run count, and defaults anything else', () => {
+    expect(parseSettings({ cardWidth: 'small', tooltipRuns: 3 })).toMatchObject({ cardWidth: 'small', tooltipRuns: 3 });
+    expect(parseSettings({ cardWidth: 'huge', tooltipRuns: -1 })).toMatchObject({ cardWidth: 'medium', tooltipRuns: 0 });
+    expect(parseSettings({ tooltipRuns: 2.5 }).tooltipRuns).toBe(0);
+    expect(parseSettings({ tooltipRuns: '3' }).tooltipRuns).toBe(0);
+  });
+
   it('clamps smoothing', () => {
     expect(clampSmoothing(-1)).toBe(0);
     expect(clampSmoothing(NaN)).toBe(0.6);

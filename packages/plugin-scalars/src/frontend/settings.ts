@@ -1,7 +1,8 @@
 /**
- * The chart settings every card shares (smoothing, x axis, log y, outliers), as the
- * toolbar edits them and localStorage remembers them.
+ * The settings every card shares (smoothing, x axis, log y, outliers, card width, which
+ * runs the tooltip lists), as the toolbar edits them and localStorage remembers them.
  */
+import { isCardWidth, type CardWidth } from './card-width.js';
 import type { SmoothingMethod } from './smoothing.js';
 import { X_AXIS_TYPES, type XAxisType } from './x-axis.js';
 
@@ -13,6 +14,9 @@ export interface ScalarSettings {
   readonly xAxis: XAxisType;
   readonly logY: boolean;
   readonly ignoreOutliers: boolean;
+  readonly cardWidth: CardWidth;
+  /** How many runs the tooltip lists, nearest to the mouse first; 0 lists them all. */
+  readonly tooltipRuns: number;
 }
 
 /** The slider's top: a weight of 1 would freeze the average at its first value. */
@@ -24,7 +28,15 @@ export const DEFAULT_SETTINGS: ScalarSettings = {
   xAxis: 'step',
   logY: false,
   ignoreOutliers: false,
+  cardWidth: 'medium',
+  tooltipRuns: 0,
 };
+
+/** The tooltip choices the toolbar offers: all runs, or only the nearest 1, 3 or 5. */
+export const TOOLTIP_RUN_CHOICES: readonly number[] = [0, 1, 3, 5];
+
+/** The most runs a "nearest N" tooltip setting may name. */
+const MAX_TOOLTIP_RUNS = 100;
 
 /** The localStorage key (under storage.ts's prefix). */
 export const SETTINGS_KEY = 'scalars.settings';
@@ -33,6 +45,11 @@ export const SETTINGS_KEY = 'scalars.settings';
 export function clampSmoothing(w: number): number {
   if (!Number.isFinite(w)) return DEFAULT_SETTINGS.smoothing;
   return Math.min(MAX_SMOOTHING, Math.max(0, w));
+}
+
+/** Whether `v` is a tooltip setting: 0 (all runs) or a run count up to 100. */
+function validTooltipRuns(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_TOOLTIP_RUNS;
 }
 
 /**
@@ -50,5 +67,7 @@ export function parseSettings(raw: unknown): ScalarSettings {
     xAxis: X_AXIS_TYPES.includes(r['xAxis'] as XAxisType) ? (r['xAxis'] as XAxisType) : d.xAxis,
     logY: typeof r['logY'] === 'boolean' ? r['logY'] : d.logY,
     ignoreOutliers: typeof r['ignoreOutliers'] === 'boolean' ? r['ignoreOutliers'] : d.ignoreOutliers,
+    cardWidth: isCardWidth(r['cardWidth']) ? r['cardWidth'] : d.cardWidth,
+    tooltipRuns: validTooltipRuns(r['tooltipRuns']) ? r['tooltipRuns'] : d.tooltipRuns,
   };
 }

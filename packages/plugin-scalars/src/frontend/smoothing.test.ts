@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentStarts } from './segments.js';
 import { emaSmooth, smaSmooth, smaWindow, smooth } from './smoothing.js';
 
 /** The formula, written out plainly, as the reference. */
@@ -86,5 +87,29 @@ describe('smooth', () => {
     const ys = Float64Array.of(1, 2, 3, 4);
     expect([...smooth(ys, 'sma', 0.6)]).toEqual([...smaSmooth(ys, 4)]);
     expect([...smooth(ys, 'ema', 0.6)]).toEqual([...emaSmooth(ys, 0.6)]);
+  });
+});
+
+describe('smooth across a restart', () => {
+  const first = [4, 3, 2, 1];
+  const second = [9, 8, 7];
+  const values = Float64Array.from([...first, ...second]);
+  const segments = segmentStarts(Float64Array.of(0, 1, 2, 3, 0, 1, 2));
+
+  it('starts the EMA again, debiased afresh, at each segment', () => {
+    const got = [...smooth(values, 'ema', 0.6, segments)];
+    const want = [...reference(first, 0.6), ...reference(second, 0.6)];
+    got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 12));
+    expect(got[4]).toBeCloseTo(9, 12);
+  });
+
+  it('starts the moving average again too', () => {
+    const got = [...smooth(values, 'sma', 0.6, segments)];
+    expect(got.slice(4)).toEqual([...smaSmooth(Float64Array.from(second), smaWindow(0.6))]);
+  });
+
+  it('is the plain EMA for one segment', () => {
+    const ys = Float64Array.of(1, 5, 2, 8);
+    expect([...smooth(ys, 'ema', 0.9, segmentStarts(Float64Array.of(0, 1, 2, 3)))]).toEqual([...emaSmooth(ys, 0.9)]);
   });
 });

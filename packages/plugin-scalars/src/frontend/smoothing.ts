@@ -3,6 +3,7 @@
  * average; a trailing simple moving average is offered too, its window derived from
  * the same slider weight so that both lag the data by about as much.
  */
+import { perSegment, type SegmentStarts } from './segments.js';
 
 /** Which smoother the slider drives. */
 export type SmoothingMethod = 'ema' | 'sma';
@@ -95,7 +96,16 @@ export function smaSmooth(values: Float64Array, window: number): Float64Array {
   return out;
 }
 
-/** `values` smoothed by `method` with slider weight `w`; `w = 0` gives a copy. */
-export function smooth(values: Float64Array, method: SmoothingMethod, w: number): Float64Array {
-  return method === 'sma' ? smaSmooth(values, smaWindow(w)) : emaSmooth(values, w);
+/**
+ * `values` smoothed by `method` with slider weight `w`; `w = 0` gives a copy. With
+ * `segments` (see segments.ts), each segment is smoothed on its own: the average starts
+ * again, debiased afresh, at a restart, so the new job's first values are not pulled
+ * towards the old job's last ones. (TensorBoard's EMA has no notion of a restart: it
+ * runs over the series in file order. Its Python loader drops the old points from the
+ * restart step on when the writer logged SessionLog.START; without it, TensorBoard
+ * smooths straight across the restart.)
+ */
+export function smooth(values: Float64Array, method: SmoothingMethod, w: number, segments?: SegmentStarts): Float64Array {
+  const one = (v: Float64Array) => (method === 'sma' ? smaSmooth(v, smaWindow(w)) : emaSmooth(v, w));
+  return segments ? perSegment(values, segments, one) : one(values);
 }
