@@ -1,6 +1,6 @@
 import { PluginHttpError } from '@tb/ui';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPluginFetch, parseListing, parseStatus } from './api.js';
+import { createPluginFetch, fetchPluginNames, fetchRuns, parseListing, parseStatus } from './api.js';
 import { readConfig, serverUrl } from './config.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -28,6 +28,11 @@ describe('parseListing', () => {
       expose: './Dashboard',
     });
     expect(plugins[1]).toMatchObject({ enabled: false, disableReload: true, frontend: null, mechanism: 'NONE' });
+  });
+
+  it('reads the plugin names each plugin reads; null when the listing does not say', () => {
+    const plugins = parseListing({ a: { plugin_names: ['scalars', 7] }, b: {} });
+    expect(plugins.map((p) => p.pluginNames)).toEqual([['scalars'], null]);
   });
 
   it('rejects a listing that is not an object, saying what it found', () => {
@@ -76,5 +81,24 @@ describe('parseStatus', () => {
   it('fills in missing numbers', () => {
     expect(parseStatus({ state: 'loading', bytesRead: 5 })).toMatchObject({ state: 'loading', bytesRead: 5, bytesTotal: 0 });
     expect(parseStatus(null).state).toBe('idle');
+  });
+});
+
+describe('what the log root holds', () => {
+  it('asks /data/runs for the runs of some plugin names, and reads /data/plugin_names', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      calls.push(url);
+      return new Response(url.includes('plugin_names') ? '{"graphs": 2, "odd": "x"}' : '["a"]', { status: 200 });
+    });
+    const config = readConfig({ pathPrefix: '/tb' });
+    expect(await fetchRuns(config, ['scalars', 'a b'])).toEqual(['a']);
+    expect(await fetchPluginNames(config)).toEqual({ graphs: 2 });
+    expect(calls).toEqual(['/tb/data/runs?plugin_name=scalars&plugin_name=a%20b', '/tb/data/plugin_names']);
+  });
+
+  it('rejects a /data/plugin_names answer that is not an object, saying what it found', async () => {
+    vi.stubGlobal('fetch', async () => new Response('[1]', { status: 200 }));
+    await expect(fetchPluginNames(readConfig({}))).rejects.toThrow(/expected an object of plugin name -> run count, found \[1\]/);
   });
 });

@@ -27,6 +27,8 @@ export interface PluginInfo {
   readonly frontend: PluginFrontendInfo | null;
   /** The loading mechanism's type, to explain a null `frontend`. */
   readonly mechanism: string;
+  /** The plugin names whose tags it reads; null when the listing does not say. */
+  readonly pluginNames: readonly string[] | null;
 }
 
 /** `/data/environment`, the fields the shell shows. */
@@ -93,6 +95,7 @@ export function parseListing(raw: unknown): PluginInfo[] {
       mechanism === 'MODULE_FEDERATION' && typeof lm['manifest_url'] === 'string' && typeof lm['remote_name'] === 'string'
         ? { manifestUrl: lm['manifest_url'], remoteName: lm['remote_name'], expose: str(lm['expose'], './Dashboard') }
         : null;
+    const names = e['plugin_names'];
     return {
       id,
       title: str(e['tab_name'], id),
@@ -102,6 +105,7 @@ export function parseListing(raw: unknown): PluginInfo[] {
       removeDom: e['remove_dom'] === true,
       frontend,
       mechanism,
+      pluginNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : null,
     };
   });
 }
@@ -110,10 +114,24 @@ export async function fetchPlugins(config: ShellConfig): Promise<PluginInfo[]> {
   return parseListing(await fetchJson<unknown>(config, '/data/plugins_listing'));
 }
 
-export async function fetchRuns(config: ShellConfig): Promise<string[]> {
-  const runs = await fetchJson<unknown>(config, '/data/runs');
+/**
+ * `/data/runs`: every run, or with `pluginNames`, the runs that have a tag of one of
+ * those plugin names (`?plugin_name=...`).
+ */
+export async function fetchRuns(config: ShellConfig, pluginNames?: readonly string[]): Promise<string[]> {
+  const query = pluginNames?.length ? `?${pluginNames.map((n) => `plugin_name=${encodeURIComponent(n)}`).join('&')}` : '';
+  const runs = await fetchJson<unknown>(config, `/data/runs${query}`);
   if (!Array.isArray(runs)) throw new Error(`/data/runs: expected an array of run names, found ${typeof runs}`);
   return runs.filter((r): r is string => typeof r === 'string');
+}
+
+/** `/data/plugin_names`: each plugin name the log root has data of, with its number of runs. */
+export async function fetchPluginNames(config: ShellConfig): Promise<Record<string, number>> {
+  const raw = await fetchJson<unknown>(config, '/data/plugin_names');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error(`/data/plugin_names: expected an object of plugin name -> run count, found ${JSON.stringify(raw)?.slice(0, 80)}`);
+  }
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === 'number'));
 }
 
 export async function fetchEnvironment(config: ShellConfig): Promise<EnvironmentInfo> {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { DashboardProps } from '@tb/ui';
+import { NO_DATA_COLOR, RUN_PALETTE, type DashboardProps } from '@tb/ui';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -39,6 +39,9 @@ const LISTING = {
 
 let listing: Record<string, unknown>;
 let runs: string[];
+/** What /data/plugin_names answers, and the runs of each plugin name for /data/runs?plugin_name=. */
+let pluginNames: Record<string, number>;
+let runsOf: Record<string, string[]>;
 let requests: string[];
 let seen: DashboardProps | null;
 let container: HTMLElement;
@@ -71,6 +74,8 @@ const $ = (testId: string) => container.querySelector<HTMLElement>(`[data-testid
 beforeEach(() => {
   listing = LISTING;
   runs = ['adam/train', 'adam/eval', 'sgd/train'];
+  pluginNames = {};
+  runsOf = {};
   requests = [];
   seen = null;
   history.replaceState(null, '', '/');
@@ -78,9 +83,20 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     requests.push(`${init?.method ?? 'GET'} ${url}`);
-    const path = url.replace(/^\/tb/, '');
+    const [path, query] = url.replace(/^\/tb/, '').split('?') as [string, string | undefined];
+    const wanted = new URLSearchParams(query).getAll('plugin_name');
     const body =
-      path === '/data/plugins_listing' ? listing : path === '/data/runs' ? runs : path === '/data/environment' ? { data_location: '/logs' } : {};
+      path === '/data/plugins_listing'
+        ? listing
+        : path === '/data/runs'
+          ? wanted.length
+            ? runs.filter((r) => wanted.some((n) => runsOf[n]?.includes(r)))
+            : runs
+          : path === '/data/plugin_names'
+            ? pluginNames
+            : path === '/data/environment'
+              ? { data_location: '/logs' }
+              : {};
     return new Response(JSON.stringify(body), { status: 200 });
   });
 });
@@ -209,5 +225,119 @@ describe('App', () => {
     listing = {};
     await mount();
     expect($('no-plugins')!.textContent).toContain('--plugins');
+  });
+
+  it('says which package shows a tab the page lacks (#graphs), and whether the log root has data for it', async () => {
+    pluginNames = { scalars: 3, graphs: 2, graph_run_metadata: 1 };
+    runsOf = { graphs: ['adam/train', 'sgd/train'] };
+    history.replaceState(null, '', '/#graphs');
+    await mount();
+    expect($('unknown-plugin')!.textContent).toContain('Graphs is not installed');
+    // The runs with graph data keep their colours; the others have none here.
+    expect($('color-adam/train')).not.toBeNull();
+    expect($('no-color-adam/eval')).not.toBeNull();
+    expect($('run-adam/eval')!.title).toBe('adam/eval: no Graphs data in this run');
+    expect($('missing-data')!.textContent).toBe('This log root has graph data (2 runs): install @tb/plugin-graphs.');
+    expect($('unknown-plugin')!.textContent).toContain('npm install @tb/plugin-graphs');
+    render(null, container);
+    pluginNames = { scalars: 3 };
+    await mount();
+    expect($('missing-data')!.textContent).toBe('@tb/plugin-graphs shows graph data; this log root has none.');
+    render(null, container);
+    history.replaceState(null, '', '/#nonsense');
+    await mount();
+    expect($('unknown-plugin')!.textContent).toContain('There is no plugin “nonsense”');
+    expect($('unknown-plugin')!.textContent).toContain('Installed plugins: Scalars, Histograms, Graphs, Images.');
+  });
+
+  it('opens an installed plugin from a TensorBoard alias of its tab (#distributions is the histograms plugin)', async () => {
+    listing = { scalars: LISTING.scalars, histograms: { ...LISTING.scalars, tab_name: 'Histograms', loading_mechanism: fed('histograms') } };
+    history.replaceState(null, '', '/#distributions');
+    await mount();
+    expect($('tab-histograms')!.getAttribute('aria-selected')).toBe('true');
+    expect(seen?.pluginId).toBe('histograms');
+  });
+
+  it('when only plugins that are not installed have data, says which packages show it instead of an empty dashboard', async () => {
+    listing = { scalars: { ...LISTING.scalars, enabled: false, plugin_names: ['scalars'] } };
+    pluginNames = { graphs: 2, hparams: 12, my_thing: 1 };
+    await mount();
+    const hint = $('missing-plugins')!;
+    expect(hint.textContent).toContain('No installed plugin shows the data of this log root');
+    const items = [...hint.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'graph data (2 runs): install @tb/plugin-graphs',
+      'hyper-parameter data (12 runs): install @tb/plugin-hparams',
+      'data of the plugin name my_thing (1 run): no package tb-core knows shows it',
+    ]);
+    expect(hint.textContent).toContain('npm install @tb/plugin-graphs @tb/plugin-hparams');
+    expect($('dashboard-scalars')).toBeNull();
+    expect(seen).toBeNull();
+    // The top bar's menu lists them too; choosing one opens its hint.
+    await act(() => $('inactive-menu')!.click());
+    await act(() => $('missing-tab-graphs')!.click());
+    await settle();
+    expect(location.hash).toBe('#tab=graphs');
+    expect($('missing-data')!.textContent).toBe('This log root has graph data (2 runs): install @tb/plugin-graphs.');
+  });
+
+  it('does not suggest a package for data an installed plugin reads', async () => {
+    listing = { ...LISTING, scalars: { ...LISTING.scalars, plugin_names: ['scalars', 'graphs'] } };
+    pluginNames = { scalars: 3, graphs: 2 };
+    await mount();
+    expect($('missing-tab-graphs')).toBeNull();
+    await act(() => $('inactive-menu')!.click());
+    expect($('missing-tab-graphs')).toBeNull();
+  });
+
+  it('colours only the runs with data in the tab shown, and each run keeps its colour after a reload', async () => {
+    runs = ['.', ...Array.from({ length: 14 }, (_, i) => `hparam_tuning/run-${String(i).padStart(2, '0')}`)];
+    listing = { scalars: { ...LISTING.scalars, plugin_names: ['scalars'] }, images: { ...LISTING.scalars, tab_name: 'Images', plugin_names: ['images'], loading_mechanism: fed('images') } };
+    runsOf = { scalars: runs.slice(1), images: ['hparam_tuning/run-13'] };
+    await mount();
+    expect(requests).toContain('GET /data/runs?plugin_name=scalars');
+    const colors = seen!.runColors;
+    expect(colors['.']).toBe(NO_DATA_COLOR);
+    const palette = runs.slice(1).map((r) => colors[r]);
+    expect(new Set(palette).size).toBe(14);
+    for (const c of palette) expect(RUN_PALETTE).toContain(c);
+    expect($('no-color-.')).not.toBeNull();
+    expect($('color-.')).toBeNull();
+    expect($('run-.')!.className).toContain('tb-runs__row--no-data');
+    expect($('run-.')!.title).toBe('.: no Scalars data in this run');
+    // Another tab: its only run keeps the colour it has in Scalars; the others have none.
+    await act(() => $('tab-images')!.click());
+    await settle();
+    expect(seen?.pluginId).toBe('images');
+    expect(seen!.runColors['hparam_tuning/run-13']).toBe(colors['hparam_tuning/run-13']);
+    expect(seen!.runColors['hparam_tuning/run-00']).toBe(NO_DATA_COLOR);
+    // A reload with a new run that starts first: nobody's colour changes.
+    render(null, container);
+    runs = ['early', ...runs];
+    runsOf = { scalars: ['early', ...runsOf['scalars']!] };
+    history.replaceState(null, '', '/');
+    await mount();
+    for (const run of runs.slice(2)) expect(seen!.runColors[run]).toBe(colors[run]);
+    expect(new Set(Object.values(seen!.runColors)).size).toBe(16);
+  });
+
+  it('collapses the sidebar and remembers it, and its width, across reloads', async () => {
+    await mount();
+    expect($('sidebar')!.style.width).toBe('');
+    const resizer = $('sidebar-resizer')!;
+    await act(() => {
+      resizer.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    const widened = $('sidebar')!.style.width;
+    expect(widened).toMatch(/^\d+px$/);
+    await act(() => $('sidebar-collapse')!.click());
+    expect($('sidebar')).toBeNull();
+    expect($('sidebar-collapsed')!.textContent).toContain('Runs 3/3');
+    render(null, container);
+    await mount();
+    expect($('sidebar-collapsed')).not.toBeNull();
+    await act(() => $('sidebar-expand')!.click());
+    expect($('sidebar')!.style.width).toBe(widened);
+    expect($('runs-selector')).not.toBeNull();
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The shell: top bar, run selector and the active plugin's dashboard. It knows no
  * plugin: the tabs come from /data/plugins_listing and each dashboard is loaded through
- * `load` (module federation in the page, a stub in tests).
+ * `load` (module federation in the page, a stub in tests). From /data/plugin_names it
+ * tells which package shows data that no installed plugin reads.
  */
 import { applyTheme, compileFilter, EmptyState, ErrorState, errorMessage, LoadingState, type DashboardProps, type PluginFetch } from '@tb/ui';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   createPluginFetch,
   fetchEnvironment,
+  fetchPluginNames,
   fetchPlugins,
   fetchRuns,
   postReload,
@@ -17,12 +19,17 @@ import {
 } from './api.js';
 import { serverUrl, type ShellConfig } from './config.js';
 import type { DashboardLoader } from './federation.js';
+import { knownPluginForTab } from './known-plugins.js';
+import { missingData, type MissingData } from './missing-data.js';
+import { MissingDataList, MissingPlugins, NotInstalled } from './missing-plugins.js';
 import { Freeze, PluginView } from './plugin-view.js';
 import { useRunColors } from './run-colors.js';
 import { resolveSelection, updateSelection } from './run-selection.js';
 import { RunSelector } from './run-selector.js';
+import { useRunsWithData, type DataTab } from './runs-with-data.js';
 import { useServerEvents } from './server-events.js';
 import { globalSettings, loadSettings, saveSettings, SettingsDialog, type ShellSettings } from './settings.js';
+import { Sidebar, useSidebarLayout } from './sidebar.js';
 import { TopBar } from './top-bar.js';
 import { useUrlState } from './url-state.js';
 
@@ -46,6 +53,9 @@ interface ReloadState {
 const NO_RUNS: readonly string[] = [];
 const EVENTS_DEBOUNCE_MS = 300;
 
+/** The plugin names a plugin reads: the listing's, else the known table's for its id. */
+const pluginNamesOf = (plugin: PluginInfo): readonly string[] => plugin.pluginNames ?? knownPluginForTab(plugin.id)?.pluginNames ?? [];
+
 export function App({ config, load }: AppProps) {
   const [view, setView] = useUrlState();
   const [plugins, setPlugins] = useState<PluginInfo[] | null>(null);
@@ -59,8 +69,10 @@ export function App({ config, load }: AppProps) {
   const [reload, setReload] = useState<ReloadState>({ signal: 0, manual: 0, changed: [] });
   const [reloading, setReloading] = useState(false);
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const [nameCounts, setNameCounts] = useState<Record<string, number> | null>(null);
+  const [sidebar, setSidebar] = useSidebarLayout();
   const allRuns = runs ?? NO_RUNS;
-  const [colors, setColor] = useRunColors(allRuns);
+  const coloring = useRunColors(allRuns);
 
   const refresh = useCallback(
     async (kind: RefreshKind, changed: readonly string[] = []) => {
@@ -69,7 +81,9 @@ export function App({ config, load }: AppProps) {
         setReloading(true);
         await postReload(config).catch((e: unknown) => problems.push(`reload: ${errorMessage(e)}`));
       }
-      const [listing, runList] = await Promise.allSettled([fetchPlugins(config), fetchRuns(config)]);
+      const [listing, runList, names] = await Promise.allSettled([fetchPlugins(config), fetchRuns(config), fetchPluginNames(config)]);
+      // An older server without /data/plugin_names: no hints about missing plugins.
+      setNameCounts(names.status === 'fulfilled' ? names.value : null);
       if (listing.status === 'fulfilled') {
         setPlugins(listing.value);
         setListingError(null);
@@ -143,10 +157,30 @@ export function App({ config, load }: AppProps) {
 
   const activePlugin = useMemo(() => {
     if (!plugins) return null;
-    if (view.tab) return plugins.find((p) => p.id === view.tab) ?? null;
+    if (view.tab) {
+      const known = knownPluginForTab(view.tab);
+      return plugins.find((p) => p.id === view.tab) ?? plugins.find((p) => p.id === known?.id) ?? null;
+    }
     return plugins.find((p) => p.enabled) ?? plugins[0] ?? null;
   }, [plugins, view.tab]);
   const activeId = activePlugin?.id ?? view.tab;
+  const missing = useMemo(() => (nameCounts && plugins ? missingData(nameCounts, plugins) : []), [nameCounts, plugins]);
+
+  // The tab shown: an installed plugin, or a known dashboard that is not installed (#graphs).
+  // Only its runs with data get colours; a run keeps the colour it got in any tab.
+  const knownTab = activePlugin || !view.tab ? undefined : knownPluginForTab(view.tab);
+  const shownTab: DataTab | null = activePlugin
+    ? { id: activePlugin.id, title: activePlugin.title, pluginNames: pluginNamesOf(activePlugin) }
+    : (knownTab ?? null);
+  const withData = useRunsWithData(config, shownTab, runs);
+  const shownWithData = shownTab ? withData.of(shownTab.id) : null;
+  const shownKnown = shownTab !== null && withData.known(shownTab.id);
+  const { remember } = coloring;
+  useEffect(() => {
+    if (shownKnown) remember(shownWithData);
+  }, [shownKnown, shownWithData, remember]);
+  const colors = coloring.colorsFor(shownTab?.id ?? '', shownWithData);
+  const withDataSet = useMemo(() => (shownWithData === null ? null : new Set(shownWithData)), [shownWithData]);
 
   useEffect(() => {
     if (activePlugin && !visited.has(activePlugin.id)) setVisited(new Set(visited).add(activePlugin.id));
@@ -169,7 +203,7 @@ export function App({ config, load }: AppProps) {
     pluginId: plugin.id,
     runs: runDescriptors,
     selectedRuns,
-    runColors: colors,
+    runColors: coloring.colorsFor(plugin.id, withData.of(plugin.id)),
     fetch: pluginFetch(plugin.id),
     settings: shared,
     reloadSignal: plugin.disableReload ? reload.manual : reload.signal,
@@ -192,20 +226,26 @@ export function App({ config, load }: AppProps) {
         onAutoReloadChange={(on) => updateSettings({ ...settings, autoReload: on })}
         onOpenSettings={() => setSettingsOpen(true)}
         status={status}
+        missing={missing}
       />
       <div class="tb-body">
-        <RunSelector
-          runs={runs}
-          selected={selectedSet}
-          colors={colors}
-          filter={view.runFilter}
-          onFilterChange={(runFilter) => setView({ ...view, runFilter }, 'replace')}
-          onToggle={(run, on) => setSelection(on ? { select: [run] } : { deselect: [run] })}
-          onSetMany={(list, on) => setSelection(on ? { select: list } : { deselect: list })}
-          onColorChange={setColor}
-          dataLocation={env?.dataLocation ?? ''}
-          environment={env}
-        />
+        <Sidebar layout={sidebar} onLayoutChange={setSidebar} summary={`${selectedRuns.length}/${allRuns.length}`}>
+          <RunSelector
+            runs={runs}
+            selected={selectedSet}
+            colors={colors}
+            withData={withDataSet}
+            tabTitle={shownTab?.title ?? ''}
+            filter={view.runFilter}
+            onFilterChange={(runFilter) => setView({ ...view, runFilter }, 'replace')}
+            onToggle={(run, on) => setSelection(on ? { select: [run] } : { deselect: [run] })}
+            onSetMany={(list, on) => setSelection(on ? { select: list } : { deselect: list })}
+            onColorChange={coloring.setColor}
+            onCollapse={() => setSidebar({ ...sidebar, collapsed: true })}
+            dataLocation={env?.dataLocation ?? ''}
+            environment={env}
+          />
+        </Sidebar>
         <main class="tb-main" data-testid="main">
           {refreshError && (
             <div class="tb-notice tb-notice--error" role="alert" data-testid="refresh-error">
@@ -222,13 +262,19 @@ export function App({ config, load }: AppProps) {
           ) : plugins === null ? (
             <LoadingState label="Loading…" />
           ) : plugins.length === 0 ? (
-            <NoPlugins />
+            <NoPlugins missing={missing} />
           ) : !activePlugin ? (
-            <EmptyState title={`There is no plugin “${view.tab}”`} testId="unknown-plugin">
-              Installed plugins: {plugins.map((p) => p.id).join(', ')}.
-            </EmptyState>
+            <NotInstalled
+              tab={view.tab ?? ''}
+              known={knownTab}
+              counts={nameCounts}
+              installed={plugins}
+              missing={missing}
+            />
           ) : runs !== null && runs.length === 0 && !activePlugin.enabled ? (
             <NoRuns dataLocation={env?.dataLocation ?? ''} />
+          ) : !activePlugin.enabled && missing.length > 0 ? (
+            <MissingPlugins items={missing} plugin={activePlugin} othersHaveData={plugins.some((p) => p.enabled)} />
           ) : (
             !activePlugin.enabled && (
               <div class="tb-notice" data-testid="inactive-notice">
@@ -239,7 +285,8 @@ export function App({ config, load }: AppProps) {
           {plugins?.map((plugin) => {
             const isActive = plugin.id === activePlugin?.id;
             if (!isActive && (!visited.has(plugin.id) || plugin.removeDom)) return null;
-            if (isActive && runs !== null && runs.length === 0 && !plugin.enabled) return null;
+            // An empty dashboard would say less than the hints above.
+            if (isActive && !plugin.enabled && ((runs !== null && runs.length === 0) || missing.length > 0)) return null;
             return (
               <div key={plugin.id} class="tb-dashboard" hidden={!isActive} data-testid={`dashboard-${plugin.id}`}>
                 <Freeze active={isActive}>
@@ -255,7 +302,7 @@ export function App({ config, load }: AppProps) {
   );
 }
 
-function NoPlugins() {
+function NoPlugins({ missing }: { missing: readonly MissingData[] }) {
   return (
     <EmptyState title="No dashboards installed" testId="no-plugins">
       <p>
@@ -263,6 +310,7 @@ function NoPlugins() {
         <code>npm install @tb/plugin-scalars @tb/plugin-images</code>, and choose them with{' '}
         <code>tb-core serve --logdir logs --plugins scalars,images</code>.
       </p>
+      {missing.length > 0 && <MissingDataList items={missing} />}
     </EmptyState>
   );
 }

@@ -35,3 +35,19 @@ export function ChevronDownIcon() {
     </svg>
   );
 }
+
+export function ChevronLeftIcon() {
+  return (
+    <svg {...common} class="tb-chevron">
+      <path d="M14 7l-5 5 5 5" />
+    </svg>
+  );
+}
+
+export function ChevronRightIcon() {
+  return (
+    <svg {...common} class="tb-chevron">
+      <path d="M10 7l5 5-5 5" />
+    </svg>
+  );
+}

@@ -2,9 +2,13 @@
  * The run selector in the left sidebar, shared by all dashboards: a check box and a colour
  * per run (the swatch is a colour picker), a regex filter, "all" / "none" on the runs the
  * filter shows, and how many runs are selected. As in TensorBoard, dashboards show the
- * checked runs that match the filter; clearing the filter brings the others back.
+ * checked runs that match the filter; clearing the filter brings the others back. Runs
+ * with no data in the tab shown have no colour (an empty ring) and a muted name. Long
+ * names are elided in the middle, keeping the part that tells them apart.
  */
-import { compileFilter, FilterInput } from '@tb/ui';
+import { compileFilter, FilterInput, NO_DATA_COLOR, RunName, splitRunNames } from '@tb/ui';
+import { useMemo } from 'preact/hooks';
+import { SidebarToggle } from './sidebar.js';
 
 /** Props of {@link RunSelector}. */
 export interface RunSelectorProps {
@@ -18,6 +22,12 @@ export interface RunSelectorProps {
   /** Selects (true) or deselects (false) the given runs: the ones the filter shows. */
   readonly onSetMany: (runs: readonly string[], selected: boolean) => void;
   readonly onColorChange: (run: string, color: string) => void;
+  /** The runs with data in the tab shown (they get colours); null: every run. */
+  readonly withData: ReadonlySet<string> | null;
+  /** The tab shown, for "no data for Scalars in this run". */
+  readonly tabTitle: string;
+  /** Collapses the sidebar to a rail. */
+  readonly onCollapse: () => void;
   /** The log directory, for the hint when there are no runs. */
   readonly dataLocation: string;
   /** Shown at the sidebar's foot: where the data is and what computes (null while loading). */
@@ -30,13 +40,16 @@ export function RunSelector(props: RunSelectorProps) {
   const matcher = compileFilter(props.filter);
   const shown = runs.filter(matcher.test);
   const selectedCount = runs.filter((r) => props.selected.has(r)).length;
+  const nameParts = useMemo(() => splitRunNames(runs), [runs]);
   return (
-    <aside class="tb-sidebar" aria-label="Runs" data-testid="runs-selector">
+    <div class="tb-run-selector" data-testid="runs-selector">
       <div class="tb-sidebar__header">
         <h2 class="tb-sidebar__title">Runs</h2>
         <span class="tb-sidebar__count" data-testid="runs-count">
-          {selectedCount} of {runs.length} {runs.length === 1 ? 'run' : 'runs'} selected
+          {selectedCount} of {runs.length}
+          <span class="tb-sidebar__count-unit"> {runs.length === 1 ? 'run' : 'runs'}</span> selected
         </span>
+        <SidebarToggle expanded onClick={props.onCollapse} />
       </div>
       <FilterInput value={props.filter} onChange={props.onFilterChange} placeholder="Filter runs (regex)" testId="run-filter" />
       <div class="tb-sidebar__bulk">
@@ -75,10 +88,17 @@ export function RunSelector(props: RunSelectorProps) {
       ) : (
         <ul class="tb-runs">
           {shown.map((run) => {
-            const color = props.colors[run] ?? '#9e9e9e';
+            const hasData = props.withData === null || props.withData.has(run);
+            const color = props.colors[run] ?? NO_DATA_COLOR;
             const checked = props.selected.has(run);
             return (
-              <li key={run} class="tb-runs__row" data-testid={`run-${run}`} data-run={run} title={run}>
+              <li
+                key={run}
+                class={hasData ? 'tb-runs__row' : 'tb-runs__row tb-runs__row--no-data'}
+                data-testid={`run-${run}`}
+                data-run={run}
+                title={hasData ? run : `${run}: no ${props.tabTitle} data in this run`}
+              >
                 <input
                   type="checkbox"
                   class="tb-runs__check"
@@ -88,17 +108,21 @@ export function RunSelector(props: RunSelectorProps) {
                   data-testid={`checkbox-${run}`}
                   onChange={(e) => props.onToggle(run, e.currentTarget.checked)}
                 />
-                <input
-                  type="color"
-                  class="tb-runs__color"
-                  value={color}
-                  title={`Colour of ${run} (click to change)`}
-                  aria-label={`Colour of ${run}`}
-                  data-testid={`color-${run}`}
-                  onInput={(e) => props.onColorChange(run, e.currentTarget.value)}
-                />
+                {hasData ? (
+                  <input
+                    type="color"
+                    class="tb-runs__color"
+                    value={color}
+                    title={`Colour of ${run} (click to change)`}
+                    aria-label={`Colour of ${run}`}
+                    data-testid={`color-${run}`}
+                    onInput={(e) => props.onColorChange(run, e.currentTarget.value)}
+                  />
+                ) : (
+                  <span class="tb-runs__color tb-runs__color--none" aria-hidden="true" data-testid={`no-color-${run}`} />
+                )}
                 <span class="tb-runs__name" onClick={() => props.onToggle(run, !checked)}>
-                  {run}
+                  <RunName name={run} parts={nameParts.get(run)} />
                 </span>
               </li>
             );
@@ -115,6 +139,6 @@ export function RunSelector(props: RunSelectorProps) {
           </span>
         </footer>
       )}
-    </aside>
+    </div>
   );
 }

@@ -1,12 +1,15 @@
 /**
  * The top bar: the product name (or window title), a tab per active plugin in listing
- * order, the inactive plugins in a menu, reload and auto-reload, settings, and a thin
- * progress bar while the server reads the logs.
+ * order (scrolling sideways when they do not fit, with faded edges where more hide), the
+ * inactive plugins and the data of plugins not installed in a menu, reload and
+ * auto-reload, settings, and a thin progress bar while the server reads the logs.
  */
 import { useDismiss } from '@tb/ui';
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { LoadStatus, PluginInfo } from './api.js';
 import { ChevronDownIcon, ReloadIcon, SettingsIcon } from './icons.js';
+import type { MissingData } from './missing-data.js';
+import { useScrollEdges } from './scroll-edges.js';
 
 /** Props of {@link TopBar}. */
 export interface TopBarProps {
@@ -21,6 +24,8 @@ export interface TopBarProps {
   readonly onAutoReloadChange: (on: boolean) => void;
   readonly onOpenSettings: () => void;
   readonly status: LoadStatus | null;
+  /** Data of the log root no installed plugin shows; each known one opens its hint. */
+  readonly missing: readonly MissingData[];
 }
 
 function formatBytes(n: number): string {
@@ -59,13 +64,27 @@ export function ProgressBar({ status }: { status: LoadStatus | null }) {
   );
 }
 
-/** The "Inactive" menu: plugins with no data yet; choosing one still opens it. */
-function InactiveMenu(props: { plugins: readonly PluginInfo[]; activeId: string | null; onSelect: (id: string) => void }) {
+/**
+ * The "Inactive" menu: plugins with no data yet (choosing one still opens it), then the
+ * dashboards the log root has data for that are not installed (choosing one says which
+ * package to install).
+ */
+function InactiveMenu(props: {
+  plugins: readonly PluginInfo[];
+  missing: readonly MissingData[];
+  activeId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, root, close);
-  const current = props.plugins.find((p) => p.id === props.activeId);
+  const notInstalled = props.missing.flatMap((m) => (m.known ? [m.known] : []));
+  const current = props.plugins.find((p) => p.id === props.activeId) ?? notInstalled.find((k) => k.id === props.activeId);
+  const choose = (id: string) => {
+    setOpen(false);
+    props.onSelect(id);
+  };
   return (
     <div class="tb-inactive" ref={root}>
       <button
@@ -76,25 +95,28 @@ function InactiveMenu(props: { plugins: readonly PluginInfo[]; activeId: string 
         data-testid="inactive-menu"
         onClick={() => setOpen(!open)}
       >
-        {current ? current.title : 'Inactive'}
+        {current ? current.title : props.plugins.length ? 'Inactive' : 'Not installed'}
         <ChevronDownIcon />
       </button>
       {open && (
         <div class="tb-menu__popup tb-inactive__popup" role="menu">
-          <div class="tb-inactive__note">No data for these plugins yet.</div>
+          {props.plugins.length > 0 && <div class="tb-inactive__note">No data for these plugins yet.</div>}
           {props.plugins.map((p) => (
+            <button key={p.id} type="button" role="menuitem" class="tb-menu__item" data-testid={`tab-${p.id}`} onClick={() => choose(p.id)}>
+              {p.title}
+            </button>
+          ))}
+          {notInstalled.length > 0 && <div class="tb-inactive__note">Data for plugins not installed:</div>}
+          {notInstalled.map((k) => (
             <button
-              key={p.id}
+              key={k.id}
               type="button"
               role="menuitem"
-              class="tb-menu__item"
-              data-testid={`tab-${p.id}`}
-              onClick={() => {
-                setOpen(false);
-                props.onSelect(p.id);
-              }}
+              class="tb-menu__item tb-menu__item--missing"
+              data-testid={`missing-tab-${k.id}`}
+              onClick={() => choose(k.id)}
             >
-              {p.title}
+              {k.title} <span class="tb-menu__hint">{k.packageName}</span>
             </button>
           ))}
         </div>
@@ -107,12 +129,16 @@ function InactiveMenu(props: { plugins: readonly PluginInfo[]; activeId: string 
 export function TopBar(props: TopBarProps) {
   const active = props.plugins.filter((p) => p.enabled);
   const inactive = props.plugins.filter((p) => !p.enabled);
+  const tabs = useRef<HTMLElement>(null);
+  // Scroll the active tab into view when it changes, and once the tabs have come.
+  const edges = useScrollEdges(tabs, `${props.activeId}|${active.map((p) => p.id).join()}`);
+  const tabsClass = `tb-tabs${edges.left ? ' tb-tabs--more-left' : ''}${edges.right ? ' tb-tabs--more-right' : ''}`;
   return (
     <header class="tb-topbar">
       <div class="tb-topbar__brand" title={props.title}>
         {props.title}
       </div>
-      <nav class="tb-tabs" role="tablist" aria-label="Dashboards">
+      <nav class={tabsClass} role="tablist" aria-label="Dashboards" ref={tabs} data-testid="tabs">
         {active.map((p) => (
           <button
             key={p.id}
@@ -127,7 +153,9 @@ export function TopBar(props: TopBarProps) {
           </button>
         ))}
       </nav>
-      {inactive.length > 0 && <InactiveMenu plugins={inactive} activeId={props.activeId} onSelect={props.onSelect} />}
+      {(inactive.length > 0 || props.missing.some((m) => m.known)) && (
+        <InactiveMenu plugins={inactive} missing={props.missing} activeId={props.activeId} onSelect={props.onSelect} />
+      )}
       <div class="tb-topbar__actions">
         <label class="tb-switch" title="Reload data automatically">
           <input

@@ -5,7 +5,7 @@
  */
 export * from './dashboard.js';
 export { applyTheme, prefersDark, THEME_ATTRIBUTE } from './theme.js';
-export { RUN_PALETTE, runColor, runColors } from './run-color.js';
+export { assignRunColors, NO_DATA_COLOR, RUN_PALETTE, runColor, runColors, type RunColorAssignment, type RunColorSlots } from './run-color.js';
 export { compileFilter, type CompiledFilter } from './regex-filter.js';
 export { groupTags, tagGroupName, type TagGroup } from './tag-grouping.js';
 export { useDismiss } from './use-dismiss.js';
@@ -13,6 +13,7 @@ export { FilterInput, type FilterInputProps } from './filter-input.js';
 export { Card, type CardProps } from './card.js';
 export { TagGroups, type TagGroupsProps } from './tag-groups.js';
 export { RunLegend, type RunLegendProps } from './run-legend.js';
+export { RunName, splitRunNames, type RunNameParts, type RunNameProps } from './run-name.js';
 export { StepSlider, stepIndex, type StepSliderProps } from './step-slider.js';
 export { DownloadMenu, type DownloadItem, type DownloadMenuProps } from './download-menu.js';
 export { EmptyState, type EmptyStateProps } from './empty-state.js';

@@ -16,4 +16,17 @@ describe('RunLegend', () => {
     expect(swatches[1]).not.toBe('');
     expect(runColor('sgd')).toMatch(/^#/);
   });
+
+  it('draws long names elided in the middle: the shared start apart from the part that differs, full name on hover', () => {
+    const container = document.createElement('div');
+    const runs = ['TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics1690486849/train', 'TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics1690486849/validation'];
+    act(() => render(<RunLegend runs={runs} colors={{}} />, container));
+    const names = [...container.querySelectorAll<HTMLElement>('.tb-run-legend__name')];
+    expect(names.map((n) => n.title)).toEqual(runs);
+    expect(names.map((n) => n.querySelector('.tb-run-name__start')!.textContent)).toEqual([
+      'TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics1690486849/',
+      'TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics1690486849/',
+    ]);
+    expect(names.map((n) => n.querySelector('.tb-run-name__distinct')!.textContent)).toEqual(['train', 'validation']);
+  });
 });

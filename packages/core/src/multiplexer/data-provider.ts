@@ -103,6 +103,13 @@ export interface DataProvider {
   /** Every run, in the order TensorBoard lists them: by start time, then name. */
   listRuns(): RunInfo[];
 
+  /**
+   * Every plugin name some run has a tag of, sorted: what kinds of data the log root
+   * holds, so that a page can say which dashboard shows data no installed plugin reads
+   * ({@link listTags} needs the name to ask for).
+   */
+  listPluginNames(): string[];
+
   /** Tags written by `pluginName`, per run. Runs without such tags are absent. */
   listTags(pluginName: string, filter?: { runs?: readonly string[] }): TagListing;
 

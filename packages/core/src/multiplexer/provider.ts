@@ -45,6 +45,12 @@ export class LogRootProvider implements DataProvider {
     });
   }
 
+  listPluginNames(): string[] {
+    const names = new Set<string>();
+    for (const run of this.source.runs.values()) for (const series of run.tags.values()) names.add(series.metadata.pluginName);
+    return [...names].sort();
+  }
+
   listTags(pluginName: string, filter?: { runs?: readonly string[] }): TagListing {
     const out: TagListing = new Map();
     const wanted = filter?.runs ? new Set(filter.runs) : null;

@@ -1,6 +1,7 @@
 /**
  * The core routes, in TensorBoard's shapes (see ../../http-api.md): runs, environment,
- * log directory, the plugin listing, loading status and reload.
+ * log directory, the plugin listing, the plugin names the logs hold, loading status and
+ * reload.
  */
 import { Hono } from 'hono';
 import type { AppOptions } from './app.js';
@@ -15,6 +16,8 @@ export interface PluginListing {
   remove_dom: boolean;
   tab_name: string;
   version: string;
+  /** The plugin names whose tags it reads (its `pluginNames`). */
+  plugin_names: readonly string[];
   loading_mechanism:
     | { type: 'MODULE_FEDERATION'; manifest_url: string; remote_name: string; expose: './Dashboard' }
     | { type: 'NONE' };
@@ -41,7 +44,20 @@ export function coreRoutes(o: AppOptions): Hono {
   const app = new Hono();
   const location = () => o.mux.roots.map((r) => (r.name ? `${r.name}:${r.path}` : r.path)).join(',');
 
-  app.get('/runs', (c) => c.json(o.mux.provider.listRuns().map((r) => r.name)));
+  // `?plugin_name=a&plugin_name=b`: only the runs with a tag of one of these plugin names.
+  app.get('/runs', (c) => {
+    const data = o.mux.provider;
+    const names = c.req.queries('plugin_name') ?? [];
+    const runs = data.listRuns().map((r) => r.name);
+    if (names.length === 0) return c.json(runs);
+    const withData = new Set(names.flatMap((name) => [...data.listTags(name).keys()]));
+    return c.json(runs.filter((run) => withData.has(run)));
+  });
+
+  app.get('/plugin_names', (c) => {
+    const data = o.mux.provider;
+    return c.json(Object.fromEntries(data.listPluginNames().map((name) => [name, data.listTags(name).size])));
+  });
 
   app.get('/environment', async (c) =>
     c.json({
@@ -74,6 +90,7 @@ export function coreRoutes(o: AppOptions): Hono {
         remove_dom: false,
         tab_name: plugin.title,
         version: hosted.version,
+        plugin_names: [...plugin.pluginNames],
         loading_mechanism: frontend
           ? {
               type: 'MODULE_FEDERATION',

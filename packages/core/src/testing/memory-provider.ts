@@ -94,6 +94,12 @@ export class MemoryProvider implements DataProvider {
     return runs.sort((a, b) => (a.startTime ?? Infinity) - (b.startTime ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  listPluginNames(): string[] {
+    const names = new Set<string>();
+    for (const tags of this.runs.values()) for (const s of tags.values()) names.add(s.info.pluginName);
+    return [...names].sort();
+  }
+
   listTags(pluginName: string, filter?: { runs?: readonly string[] }): TagListing {
     const out: TagListing = new Map();
     for (const [run, tags] of this.runs) {

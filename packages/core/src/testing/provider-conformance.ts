@@ -85,6 +85,10 @@ export function describeDataProvider(name: string, load: (fixture: ConformanceFi
       expect([...data.listTags('scalars', { runs: ['b/c'] }).keys()]).toEqual(['b/c']);
     });
 
+    it('lists the plugin names that have tags, sorted', () => {
+      expect(data.listPluginNames()).toEqual(['images', 'scalars']);
+    });
+
     it('reads a scalar series in full, as written', () => {
       const s = data.readScalars('scalars', 'a', 'loss', ALL)!;
       const want = CONFORMANCE_FIXTURE.scalars['a']!['loss']!;
