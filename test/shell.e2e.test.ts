@@ -95,6 +95,22 @@ describe('the shell in Chromium', () => {
     await page.getByTestId('echo-run-adam/train').waitFor();
   });
 
+  it('a dashboard can make some runs the selection of every tab and open another tab', async () => {
+    await page.getByTestId('tab-runs_echo').click();
+    await page.getByTestId('echo-only-sgd').click();
+    await page.getByTestId('tags-echo').waitFor();
+    expect(await page.getByTestId('checkbox-sgd/train').isChecked()).toBe(true);
+    expect(await page.getByTestId('checkbox-sgd/validation').isChecked()).toBe(true);
+    expect(await page.getByTestId('checkbox-adam/train').isChecked()).toBe(false);
+    await page.getByTestId('tab-runs_echo').click();
+    await page.getByTestId('echo-run-sgd/train').waitFor();
+    expect(await page.getByTestId('echo-run-adam/train').count()).toBe(0);
+    // The browser's back button restores the earlier selection and tab.
+    await page.goBack();
+    await page.goBack();
+    await page.getByTestId('echo-run-adam/train').waitFor();
+  });
+
   it('the run regex filters the selector', async () => {
     await page.getByTestId('run-filter').fill('^sgd/');
     await page.getByTestId('run-adam/train').waitFor({ state: 'detached' });

@@ -199,6 +199,11 @@ export function App({ config, load }: AppProps) {
     return f;
   };
   const shared = useMemo(() => globalSettings(settings), [settings]);
+  const selectRuns = (chosen: readonly string[], openTab?: string) => {
+    const wanted = new Set(chosen);
+    const change = { select: allRuns.filter((r) => wanted.has(r)), deselect: allRuns.filter((r) => !wanted.has(r)) };
+    setView({ ...view, runFilter: '', runs: updateSelection(allRuns, view.runs, change), tab: openTab ?? view.tab }, 'push');
+  };
   const propsFor = (plugin: PluginInfo): DashboardProps => ({
     pluginId: plugin.id,
     runs: runDescriptors,
@@ -208,6 +213,7 @@ export function App({ config, load }: AppProps) {
     settings: shared,
     reloadSignal: plugin.disableReload ? reload.manual : reload.signal,
     changedRuns: plugin.disableReload ? [] : reload.changed,
+    selectRuns,
   });
 
   const setSelection = (change: { select?: readonly string[]; deselect?: readonly string[] }) =>

@@ -62,4 +62,10 @@ export interface DashboardProps {
   readonly reloadSignal: number;
   /** The runs that got new data since the last signal (empty when unknown: refetch all). */
   readonly changedRuns: readonly string[];
+  /**
+   * Makes `runs` the selected runs of every tab, as if the user had checked exactly those,
+   * and with `openTab` (a plugin id) switches to that tab: "show these sessions in
+   * Scalars". Runs the log root does not have are ignored.
+   */
+  readonly selectRuns: (runs: readonly string[], openTab?: string) => void;
 }

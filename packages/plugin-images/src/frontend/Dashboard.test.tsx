@@ -46,6 +46,7 @@ function props(overrides: Partial<DashboardProps> = {}): DashboardProps {
     settings: { darkMode: false, reloadIntervalSec: 0 },
     reloadSignal: 0,
     changedRuns: [],
+    selectRuns: () => undefined,
     ...overrides,
   };
 }

@@ -58,6 +58,7 @@ function props(overrides: Partial<DashboardProps> = {}): DashboardProps {
     settings: { darkMode: false, reloadIntervalSec: 0 },
     reloadSignal: 0,
     changedRuns: [],
+    selectRuns: () => undefined,
     ...overrides,
   };
 }
