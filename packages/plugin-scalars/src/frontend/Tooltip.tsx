@@ -5,7 +5,8 @@
  * state, so a mouse move re-renders only the tooltip, never the chart.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatDuration, formatValue, formatWallTime, shortWallTimes, truncateMiddle } from './format.js';
+import { splitRunNames } from '@tb/ui';
+import { formatDuration, formatValue, formatWallTime, runLabel, shortWallTimes } from './format.js';
 import type { HoverRow } from './hover.js';
 import { placeTooltip } from './tooltip-place.js';
 
@@ -85,6 +86,7 @@ export function Tooltip({ bind }: TooltipProps) {
   const fit = rowsThatFit(innerHeight - 8);
   const shown = rows.slice(0, rows.length <= fit ? rows.length : fit - 1);
   const wallTime = shortWallTimes(shown.map((r) => r.wall));
+  const nameParts = splitRunNames(rows.map((r) => r.run));
   return (
     <div ref={box} class="tb-scalars__tooltip" data-testid="scalar-tooltip" role="tooltip">
       <table>
@@ -106,7 +108,7 @@ export function Tooltip({ bind }: TooltipProps) {
                 <span class="tb-swatch" style={{ background: r.color }} />
               </td>
               <Cell class="tb-scalars__tt-run" title={r.run}>
-                {truncateMiddle(r.run, RUN_NAME_CHARS)}
+                {runLabel(r.run, nameParts.get(r.run), RUN_NAME_CHARS)}
               </Cell>
               <Cell col="smoothed">{formatValue(r.smoothed)}</Cell>
               <Cell col="value">{formatValue(r.value)}</Cell>

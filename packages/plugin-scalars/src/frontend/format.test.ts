@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue, formatWallTime, shortWallTimes, truncateMiddle } from './format.js';
+import { formatDuration, formatValue, formatWallTime, runLabel, shortWallTimes, truncateMiddle } from './format.js';
+import { splitRunNames } from '@tb/ui';
 
 describe('formatValue', () => {
   it('keeps five significant digits', () => {
@@ -51,5 +52,20 @@ describe('shortWallTimes', () => {
     const t = new Date(2026, 10, 23, 20, 6, 10).getTime() / 1000;
     expect(shortWallTimes([t, t + 60])(t)).toBe('20:06:10');
     expect(shortWallTimes([t, t + 86400])(t)).toBe('11-23 20:06:10');
+  });
+});
+
+describe('runLabel', () => {
+  it('keeps the part that tells long runs of one experiment apart', () => {
+    const names = [0, 1, 2].flatMap((i) => [`TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics169048680${i}/train`, `TheCodeheadMT-TensorBoard-Tutorial/MNIST-extra-metrics169048680${i}/validation`]);
+    const parts = splitRunNames(names);
+    const labels = names.map((n) => runLabel(n, parts.get(n), 24));
+    expect(new Set(labels).size).toBe(names.length);
+    expect(labels[1]).toBe('TheC…1690486800/validation');
+    expect(labels[0]).toMatch(/1690486800\/train$/);
+  });
+
+  it('leaves short names whole', () => {
+    expect(runLabel('adam/train', splitRunNames(['adam/train']).get('adam/train'), 24)).toBe('adam/train');
   });
 });

@@ -94,3 +94,28 @@ export function truncateMiddle(text: string, max: number): string {
   const tail = keep - head;
   return `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
 }
+
+/** The three parts @tb/ui's `splitRunNames` cuts a run name into. */
+export interface NameParts {
+  readonly start: string;
+  readonly distinct: string;
+  readonly end: string;
+}
+
+/**
+ * A run's label in the tooltip, at most about `max` characters: the whole name when it
+ * fits; else the part that tells it from the other runs shown, with their shared end,
+ * after the first letters of the shared start (`TheC…1690486800-lr0.001/validation`), so
+ * that rows of one long experiment can still be told apart. Only when that part alone is
+ * too long is the label cut in the middle.
+ */
+export function runLabel(name: string, parts: NameParts | undefined, max: number): string {
+  if (Array.from(name).length <= max) return name;
+  if (!parts || parts.start === '') return truncateMiddle(name, max);
+  const tail = `${parts.distinct}${parts.end}`;
+  const tailChars = Array.from(tail).length;
+  // The part that differs is what matters: allow up to half again the usual width for it.
+  if (tailChars + 5 > Math.round(max * 1.5)) return truncateMiddle(name, Math.round(max * 1.5));
+  const head = Array.from(parts.start).slice(0, Math.max(4, max - 1 - tailChars)).join('');
+  return `${head}…${tail}`;
+}
