@@ -28,3 +28,4 @@ export { axisTicks, ticksFor, tickCount, TICK_SPACING_PX, type AxisOrientation, 
 export { formatNumberTicks, formatTickValue, formatTimeTicks, formatDurationTick } from './tick-format.js';
 export { durationTicks, durationInterval, DURATION_INTERVALS, type DurationTicks } from './duration-ticks.js';
 export { X_AXIS_SCALES, SECONDS_PER_HOUR, type XAxisScale, type XAxisType } from './x-axes.js';
+export { saveFile } from './save-file.js';

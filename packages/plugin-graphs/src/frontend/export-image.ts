@@ -3,6 +3,7 @@
  * and theme variables, which a standalone file does not have: each element's computed
  * presentation styles are written onto a copy, with the theme's background behind it.
  */
+import { saveFile } from '@tb/ui';
 
 /** Presentation properties copied from the page onto the standalone SVG. */
 const STYLE_PROPERTIES = [
@@ -54,21 +55,9 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Saves `blob` as a file named `filename`. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Downloads the view as an SVG file. */
 export function downloadSvg(svg: SVGSVGElement, filename: string): void {
-  saveBlob(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), filename);
+  saveFile(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), filename);
 }
 
 /** A PNG of the view at `scale` times its size on screen. */
@@ -97,5 +86,5 @@ export async function renderPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 
 /** Downloads the view as a PNG file (twice the screen resolution). */
 export async function downloadPng(svg: SVGSVGElement, filename: string): Promise<void> {
-  saveBlob(await renderPng(svg), filename);
+  saveFile(await renderPng(svg), filename);
 }

@@ -23,7 +23,7 @@ import { CardFlow } from './CardFlow.js';
 import { cardSizeStyle } from './card-width.js';
 import { PinnedGroup } from './PinnedGroup.js';
 import { PINS_KEY, parsePins, togglePin } from './pins.js';
-import { saveFile } from './save-file.js';
+import { saveFile } from '@tb/ui';
 import { ScalarCard } from './ScalarCard.js';
 import { SeriesStore } from './series-store.js';
 import { parseSettings, SETTINGS_KEY, type ScalarSettings } from './settings.js';

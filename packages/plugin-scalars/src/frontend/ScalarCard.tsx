@@ -10,7 +10,7 @@ import { cardDownloads, fileName } from './downloads.js';
 import { ScalarChart } from './ScalarChart.js';
 import type { SeriesStore } from './series-store.js';
 import type { ScalarSettings } from './settings.js';
-import { saveFile } from './save-file.js';
+import { saveFile } from '@tb/ui';
 import type { TagInfo } from './tag-index.js';
 import { isZoomed, NO_ZOOM, type Zoom } from './zoom.js';
 

@@ -1,4 +1,9 @@
-/** Saving data built in the page (a card's JSON) as a file download. */
+/**
+ * Saving data built in the page (a chart's JSON, a table as CSV, a graph as PNG) as a file
+ * download, the same way in every dashboard.
+ *
+ * @example saveFile(new Blob([csv], { type: 'text/csv' }), 'sessions.csv');
+ */
 
 /** Offers `blob` as a download named `filename`. */
 export function saveFile(blob: Blob, filename: string): void {
@@ -10,5 +15,6 @@ export function saveFile(blob: Blob, filename: string): void {
   document.body.append(a);
   a.click();
   a.remove();
+  // The download has started by now; the URL can go once the browser has read it.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
