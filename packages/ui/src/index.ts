@@ -29,3 +29,4 @@ export { formatNumberTicks, formatTickValue, formatTimeTicks, formatDurationTick
 export { durationTicks, durationInterval, DURATION_INTERVALS, type DurationTicks } from './duration-ticks.js';
 export { X_AXIS_SCALES, SECONDS_PER_HOUR, type XAxisScale, type XAxisType } from './x-axes.js';
 export { saveFile } from './save-file.js';
+export { formatValue } from './value-format.js';
