@@ -40,8 +40,22 @@ export {
 export { HttpError, NotFoundError, InvalidArgumentError } from './errors.js';
 export type * from './multiplexer/data-provider.js';
 export type { Logger } from './logger.js';
-export type { ComputeRunner, ComputeBackend, BackendInfo } from './compute/runner.js';
+export type {
+  ComputeRunner,
+  ComputeBackend,
+  BackendInfo,
+  JobOptions,
+  JobProgress,
+  KnnMetric,
+  KnnOptions,
+  KnnResult,
+  PcaOptions,
+  PcaResult,
+  TsneOptions,
+  UmapOptions,
+} from './compute/runner.js';
 export { markdownToSafeHtml } from './text/markdown.js';
+export { crc32c, maskCrc, maskedCrc32c } from './events/crc32c.js';
 export {
   decodeHParamsPluginData,
   decodeScalarPluginData,

@@ -6,8 +6,13 @@
  * that must not start a worker.
  */
 import type { BackendInfo } from './backend.js';
+import { InThreadRunner } from './in-thread.js';
+import type { KnnOptions, KnnResult, PcaOptions, PcaResult, TsneOptions, UmapOptions } from './jobs.js';
+import type { Kernels } from './kernels.js';
+import { jsKernels } from './kernels.js';
 
 export type { BackendInfo, ComputeBackend } from './backend.js';
+export type { JobOptions, JobProgress, KnnMetric, KnnOptions, KnnResult, PcaOptions, PcaResult, TsneOptions, UmapOptions } from './jobs.js';
 
 export interface ComputeRunner {
   /** Which backend does the work, once it has loaded (the first call waits for that). */
@@ -17,6 +22,24 @@ export interface ComputeRunner {
    * @example await runner.matmul(Float32Array.of(1, 2), Float32Array.of(3, 4), 1, 2, 1) // [11]
    */
   matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Promise<Float32Array>;
+  /**
+   * Principal components of `data` (n x d, row-major): centred, covariance eigenvectors
+   * by decreasing variance, each with its largest-magnitude entry positive.
+   * @example const { projected } = await runner.pca(data, n, d, { components: 3 });
+   */
+  pca(data: Float32Array, n: number, d: number, o: PcaOptions): Promise<PcaResult>;
+  /**
+   * The k nearest neighbours of every point of `data` (n x d), itself excluded: exact
+   * (batched on the backend) or HNSW (`approximate`, by default above 50,000 points).
+   */
+  knn(data: Float32Array, n: number, d: number, o: KnnOptions): Promise<KnnResult>;
+  /**
+   * A Barnes-Hut t-SNE layout of `data` (n x d): n x dims, row-major. Progress carries
+   * intermediate layouts; the same seed gives the same layout.
+   */
+  tsne(data: Float32Array, n: number, d: number, o: TsneOptions): Promise<Float32Array>;
+  /** A UMAP layout of `data` (n x d): n x dims, row-major; the same seed gives the same layout. */
+  umap(data: Float32Array, n: number, d: number, o: UmapOptions): Promise<Float32Array>;
   /** Stops the worker, if any; later calls reject. */
   close(): Promise<void>;
 }
@@ -28,8 +51,8 @@ export function checkMatmul(a: Float32Array, b: Float32Array, m: number, k: numb
   }
 }
 
-/** Plain JavaScript on the calling thread. */
-export class CpuComputeRunner implements ComputeRunner {
+/** Plain JavaScript on the calling thread (the jobs' algorithms are the worker's, with JavaScript kernels). */
+export class CpuComputeRunner extends InThreadRunner implements ComputeRunner {
   async info(): Promise<BackendInfo> {
     return { backend: 'cpu', skipped: [] };
   }
@@ -45,6 +68,10 @@ export class CpuComputeRunner implements ComputeRunner {
       }
     }
     return out;
+  }
+
+  protected async kernels(): Promise<Kernels> {
+    return jsKernels;
   }
 
   async close(): Promise<void> {}
