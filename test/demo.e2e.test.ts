@@ -122,6 +122,42 @@ describe('the demo', () => {
     }
   });
 
+  it("projects the demo's 500-digit embedding with t-SNE so that neighbours share labels", async () => {
+    const base = `${server.url}data/plugin/projector/`;
+    const runs = (await (await fetch(`${base}runs`)).json()) as string[];
+    const info = (await (await fetch(`${base}info?run=${encodeURIComponent(runs[0]!)}`)).json()) as { embeddings: { tensorName: string; tensorShape: number[] }[] };
+    const embedding = info.embeddings.find((e) => e.tensorName.startsWith('hidden_dense'))!;
+    expect(embedding.tensorShape).toEqual([500, 100]);
+    const metadata = await (await fetch(`${base}metadata?run=${encodeURIComponent(runs[0]!)}&name=${encodeURIComponent(embedding.tensorName)}`)).text();
+    const labels = metadata.trim().split('\n').slice(1).map((line) => line.split('\t')[0]!);
+    expect(labels).toHaveLength(500);
+    const created = await fetch(`${base}projections`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ run: runs[0], tensor: embedding.tensorName, method: 'tsne', params: { dims: 2, seed: 7 } }),
+    });
+    expect(created.status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    const events = await (await fetch(`${base}projections/${id}/events`)).text();
+    const done = /event: done\ndata: (.*)\n/.exec(events);
+    expect(done, events.slice(-500)).not.toBeNull();
+    const { result } = JSON.parse(done![1]!) as { result: string };
+    const bytes = Buffer.from(result, 'base64');
+    const layout = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    expect(layout).toHaveLength(1000);
+    // Of each point's 10 nearest neighbours in the 2-D layout, the share with its label.
+    let same = 0;
+    for (let i = 0; i < 500; i++) {
+      const nearest = Array.from({ length: 500 }, (_, j) => j)
+        .filter((j) => j !== i)
+        .map((j) => [j, (layout[2 * i]! - layout[2 * j]!) ** 2 + (layout[2 * i + 1]! - layout[2 * j + 1]!) ** 2] as const)
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, 10);
+      same += nearest.filter(([j]) => labels[j] === labels[i]).length;
+    }
+    expect(same / 5000).toBeGreaterThan(0.8);
+  }, 120_000);
+
   it('a second start serves the cache without training again', async () => {
     const before = statSync(path.join(cache, '.tb-core-demo-complete')).mtimeMs;
     const again = await startServer(['--reload_interval', '0'], [], { env: { TB_CORE_DEMO_DIR: cache } });

@@ -49,7 +49,8 @@ export type Plugin = PluginDefinition<Needs> & { readonly __tbPlugin: true };
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
 
-const ROUTE_PATH_PATTERN = /^\/[A-Za-z0-9_./-]*$/;
+/** Segments of letters, digits, '_', '-', '.', or a hono parameter (`/projections/:id/events`). */
+const ROUTE_PATH_PATTERN = /^(?:\/(?::[A-Za-z_]\w*|[A-Za-z0-9_.-]*))+$/;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 
 /** A plugin that is wired wrong: bad id, duplicate, missing service, wrong version. */
@@ -94,7 +95,7 @@ function checkRoutes(id: string, routes: unknown): void {
     if (!r || typeof r !== 'object') throw new PluginError(`${where} should be an object { method, path, handler }`);
     if (!METHODS.has(r.method)) throw new PluginError(`${where}: method should be GET, POST, PUT or DELETE, found '${String(r.method)}'`);
     if (typeof r.path !== 'string' || !ROUTE_PATH_PATTERN.test(r.path)) {
-      throw new PluginError(`${where}: path should start with '/' and hold only letters, digits, '_', '-', '.' and '/', found '${String(r.path)}'`);
+      throw new PluginError(`${where}: path should start with '/' and hold only letters, digits, '_', '-', '.', '/' and ':name' parameter segments, found '${String(r.path)}'`);
     }
     if (typeof r.handler !== 'function') throw new PluginError(`${where} (${r.method} ${r.path}): handler is missing`);
     const key = `${r.method} ${r.path}`;

@@ -25,6 +25,8 @@ describe('definePlugin', () => {
     expect(define(() => undefined)).toThrow("plugin 'a': routes should be a list of { method, path, handler }, found function");
     expect(define([{ method: 'PATCH', path: '/x', handler }])).toThrow("plugin 'a': routes[0]: method should be GET, POST, PUT or DELETE, found 'PATCH'");
     expect(define([{ method: 'GET', path: 'x', handler }])).toThrow("routes[0]: path should start with '/'");
+    expect(define([{ method: 'GET', path: '/jobs/a:b', handler }])).toThrow("routes[0]: path should start with '/' and hold only letters, digits, '_', '-', '.', '/' and ':name' parameter segments, found '/jobs/a:b'");
+    expect(define([{ method: 'GET', path: '/jobs/:id/events', handler }])).not.toThrow();
     expect(define([{ method: 'GET', path: '/x' }])).toThrow('routes[0] (GET /x): handler is missing');
     expect(define([{ method: 'GET', path: '/x', handler }, { method: 'GET', path: '/x', handler }])).toThrow('routes[1]: GET /x is defined twice');
     expect(define([{ method: 'GET', path: '/x', query: { run: 'string' }, handler }])).toThrow('routes[0] (GET /x): query should be a Standard Schema');

@@ -9,6 +9,8 @@
  */
 export { hostPlugin, type HostPluginOptions, type TestApp } from './host-plugin.js';
 export { MemoryProvider, type MemoryTagOptions } from './memory-provider.js';
+/** The in-thread compute runner `hostPlugin` uses by default, to call or wrap in a test. */
+export { CpuComputeRunner } from '../compute/runner.js';
 export {
   corpusDir,
   corpusPath,
