@@ -73,6 +73,8 @@ describe('the demo', () => {
     }
     for (let i = 0; i < 8; i++) expect(data.listTags('hparams').get(`hparam_tuning/run-0${i}`)?.size ?? 0).toBeGreaterThan(0);
     expect(tags('text', '.')).toEqual(['demo/about']);
+    expect(tags('custom_scalars', '.')).toEqual(['custom_scalars__config__']);
+    expect(tags('audio', '.')).toEqual(['demo/digit_tones']);
     // The embedding beside the event files: config, tensors, labels and a sprite.
     const config = readFileSync(path.join(cache, 'projector_config.pbtxt'), 'utf8');
     expect(config).toContain('hidden_dense');
@@ -104,6 +106,10 @@ describe('the demo', () => {
     expect(images.map((i) => i.step)).toEqual([0, 1, 2, 3, 4]);
     expect(images[0]!.width).toBe(18 + 28 * 10);
     const png = await get(`images/individualImage?${images[4]!.query}`);
+    const layout = (await (await get('custom_scalars/layout')).json()) as { category: { title: string; chart: { title: string }[] }[] };
+    expect(layout.category.map((c) => c.title)).toEqual(['optimizers']);
+    const prCurves = (await (await get('pr_curves/tags')).json()) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(prCurves['adam/validation'] ?? {}).sort()).toEqual(['pr/digit_4', 'pr/digit_9']);
     expect(png.headers.get('content-type')).toBe('image/png');
 
     const browser: { context: BrowserContext; close: () => Promise<void> } = await launchBrowser();

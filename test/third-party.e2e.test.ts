@@ -5,48 +5,30 @@
  * published `tb-plugin-build`, its route is checked with `@tb/core/testing`, and the
  * installed `tb-core` serves it as a tab with data, in Chromium.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { serveInstalled, type InstalledCore } from './support/installed-core.js';
+import { installOutsideWorkspace, packWorkspace, pnpm, run } from './support/pack.js';
 import { CORPUS, ROOT } from './support/server.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/third-party');
 const SHOTS = path.join(ROOT, 'test-results');
-const PNPM = ['-y', 'pnpm@9'];
-
-function run(cmd: string, args: readonly string[], cwd: string): string {
-  try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_loglevel: 'error' } });
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
-  }
-}
 
 describe('a third-party plugin outside the workspace', () => {
   const base = mkdtempSync(path.join(os.tmpdir(), 'tb-third-party-'));
   const plugin = path.join(base, 'tb-plugin-run-summary');
-  let server: ChildProcess | undefined;
-  let output = '';
+  let core: InstalledCore | undefined;
   let url = '';
   let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
   let page: Page;
 
   beforeAll(async () => {
     // The packages as npm would deliver them.
-    const tarballs = path.join(base, 'tarballs');
-    mkdirSync(tarballs);
-    const packed: Record<string, string> = {};
-    for (const dir of ['core', 'ui', 'plugin-kit', 'shell']) {
-      run('npx', [...PNPM, 'pack', '--pack-destination', tarballs], path.join(ROOT, 'packages', dir));
-      const name = JSON.parse(readFileSync(path.join(ROOT, 'packages', dir, 'package.json'), 'utf8')).name as string;
-      const file = readdirSync(tarballs).find((f) => f.startsWith(name.replace('@', '').replace('/', '-') + '-'))!;
-      packed[name] = `file:${path.join(tarballs, file)}`;
-    }
+    const packed = packWorkspace(['core', 'ui', 'plugin-kit', 'shell'], path.join(base, 'tarballs'));
     // The author's folder: the fixture, with its dependencies pointing at the tarballs.
     cpSync(FIXTURE, plugin, { recursive: true });
     const preact = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/preact/package.json'), 'utf8')).version as string;
@@ -55,35 +37,20 @@ describe('a third-party plugin outside the workspace', () => {
       path.join(plugin, 'package.json'),
       template.replace(/"TARBALL:(@tb\/[a-z-]+)"/g, (_, name: string) => JSON.stringify(packed[name])).replace('PREACT_VERSION', preact),
     );
-    run('npx', [...PNPM, 'install', '--prefer-offline', '--ignore-workspace', '--config.auto-install-peers=false'], plugin);
-    run('npx', [...PNPM, 'run', 'build'], plugin);
+    installOutsideWorkspace(plugin);
+    pnpm(['run', 'build'], plugin);
     // Installed next to @tb/core, as `npm i tb-plugin-run-summary` would put it.
     symlinkSync(plugin, path.join(plugin, 'node_modules', 'tb-plugin-run-summary'));
 
-    server = spawn(process.execPath, ['node_modules/@tb/core/bin/tb-core.js', 'serve', '--logdir', path.join(CORPUS, 'mnist-like'), '--port', '0', '--reload_interval', '0'], {
-      cwd: plugin,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`tb-core did not start:\n${output}`)), 60_000);
-      server!.stdout!.on('data', () => {
-        const m = /at (http:\/\/\S+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      server!.once('exit', (code) => reject(new Error(`tb-core exited with ${code}:\n${output}`)));
-    });
+    core = await serveInstalled(plugin, plugin, ['--logdir', path.join(CORPUS, 'mnist-like'), '--reload_interval', '0']);
+    url = core.url;
     browser = await launchBrowser();
     page = await browser.context.newPage();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill('SIGINT');
+    core?.close();
     rmSync(base, { recursive: true, force: true });
   });
 
@@ -114,7 +81,7 @@ describe('a third-party plugin outside the workspace', () => {
       enabled: true,
       loading_mechanism: { type: 'MODULE_FEDERATION', remote_name: 'tb_plugin_run_summary', manifest_url: '/plugin/run_summary/mf-manifest.json' },
     });
-    expect(output).toContain('plugins: run_summary@2.3.4');
+    expect(core!.output()).toContain('plugins: run_summary@2.3.4');
   });
 
   it('shows as a tab with its data in Chromium', async () => {

@@ -71,6 +71,20 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
 
   const root = new SummaryWriter(logdir);
   root.addText('demo/about', aboutMarkdown(size, o.backend), 0);
+  // Each digit's tone (a 0.4 s sine, 220 Hz for 0 up by semitones), as a sonification
+  // example for the Audio tab, like PyTorch's add_audio.
+  for (let digit = 0; digit < 10; digit += 3) {
+    const rate = 8000;
+    const hz = 220 * 2 ** (digit / 12);
+    const samples = Float32Array.from({ length: rate * 0.4 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate) * Math.min(1, (rate * 0.4 - i) / 400));
+    root.addAudio('demo/digit_tones', samples, digit, rate);
+  }
+  // A custom scalars layout, as PyTorch's add_custom_scalars writes one: adam vs sgd on one chart.
+  root.addCustomScalars({
+    categories: [
+      { title: 'optimizers', charts: [{ title: 'epoch loss, adam vs sgd', multiline: ['^epoch_loss$'] }, { title: 'epoch accuracy', multiline: ['^epoch_accuracy$'] }] },
+    ],
+  });
   const accuracy: Record<string, number> = {};
   const runs: string[] = [];
   let embeddingModel: ReturnType<typeof digitModel> | null = null;

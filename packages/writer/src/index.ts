@@ -14,3 +14,4 @@ export { histogramBuckets } from './histogram.js';
 export { prCurveTable } from './pr-curve.js';
 export { frameRecord } from './record.js';
 export { crc32c, maskCrc } from './crc32c.js';
+export { encodeLayout, type CustomScalarsLayout, type CustomCategory, type CustomChart, type MarginSeries } from './custom-scalars.js';

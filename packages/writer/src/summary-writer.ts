@@ -28,6 +28,7 @@ import {
 import { ProtoWriter } from './proto.js';
 import { DEFAULT_THRESHOLDS, prCurveTable } from './pr-curve.js';
 import { encodeWav } from './wav.js';
+import { encodeLayout, type CustomScalarsLayout } from './custom-scalars.js';
 
 const utf8 = new TextEncoder();
 const now = () => Date.now() / 1000;
@@ -168,6 +169,14 @@ export class SummaryWriter {
   /** Flushes and closes every file. */
   async close(): Promise<void> {
     await Promise.all([this.file.close(), ...[...this.children.values()].map((c) => c.close())]);
+  }
+
+  /**
+   * The custom scalars layout (PyTorch's add_custom_scalars): the summary
+   * `custom_scalars__config__` whose string tensor holds the Layout, at step 0.
+   */
+  addCustomScalars(layout: CustomScalarsLayout, wallTime = now()): void {
+    this.add('custom_scalars__config__', { pluginName: 'custom_scalars', dataClass: DataClass.UNKNOWN }, stringTensor([encodeLayout(layout)], []), 0, wallTime);
   }
 
   private addBuckets(tag: string, buckets: Float64Array, step: number, wallTime: number): void {

@@ -43,7 +43,7 @@ describe('tagMetadataOf', () => {
     expect(tagMetadataOf(raw({ tag: 'loss', kind: 'simple' }))).toMatchObject({ pluginName: 'scalars', dataClass: 'scalar', displayName: 'loss' });
     expect(tagMetadataOf(raw({ kind: 'histo' }))).toMatchObject({ pluginName: 'histograms', dataClass: 'tensor' });
     expect(tagMetadataOf(raw({ kind: 'image' }))).toMatchObject({ pluginName: 'images', dataClass: 'blob_sequence' });
-    expect(tagMetadataOf(raw({ kind: 'audio' }))).toMatchObject({ pluginName: 'audio', dataClass: 'blob_sequence' });
+    expect(tagMetadataOf(raw({ kind: 'audio' }))).toMatchObject({ pluginName: 'audio', dataClass: 'blob_sequence', pluginContent: Uint8Array.of(0x10, 11, 0x18, 1) });
   });
 
   it('TF2 tensors take plugin, description and content from their metadata', () => {

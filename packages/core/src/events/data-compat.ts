@@ -7,7 +7,7 @@
  * - histo -> a float32 [k, 3] tensor (left, right, count) of plugin "histograms", empty
  *   edge buckets dropped and the outer edges replaced by min and max;
  * - image -> blobs [width, height, encoded] of plugin "images";
- * - audio -> blobs [encoded, label] of plugin "audio";
+ * - audio -> blobs [encoded, label] of plugin "audio", its content saying WAV;
  * - tensor -> as written, with the plugin name and data class of its metadata.
  */
 import type { DataClass, TensorValue } from './values.js';
@@ -46,6 +46,8 @@ const LEGACY_PLUGIN: Record<RawValue['kind'], string> = {
 };
 
 const EMPTY = new Uint8Array(0);
+/** AudioPluginData { encoding: WAV, converted_to_tensor: true }: what legacy audio gets, as in TensorBoard. */
+const LEGACY_AUDIO_CONTENT = Uint8Array.of(0x10, 11, 0x18, 1);
 const utf8 = new TextEncoder();
 
 /** The metadata of a tag, from its first value and that value's SummaryMetadata (if any). */
@@ -60,7 +62,7 @@ export function tagMetadataOf(raw: RawValue): TagMetadata {
     dataClass,
     displayName: md?.displayName || (legacy ? raw.tag : ''),
     description: md?.summaryDescription ?? '',
-    pluginContent: copy(md?.pluginData?.content ?? EMPTY),
+    pluginContent: copy(raw.kind === 'audio' ? LEGACY_AUDIO_CONTENT : (md?.pluginData?.content ?? EMPTY)),
   };
 }
 
