@@ -159,12 +159,14 @@ describe('the shell in Chromium', () => {
     const before = await colorsNow();
     await page.reload();
     await page.getByTestId('color-adam/validation').waitFor();
-    expect(await colorsNow()).toEqual(before);
+    // Each run gets its colour once the page knows it has data: wait for all of them.
+    await expect.poll(colorsNow).toEqual(before);
     // tags_echo reads histograms: only the two train runs have some.
     await page.getByTestId('tab-tags_echo').click();
     await page.getByTestId('no-color-adam/validation').waitFor();
-    const histogramRuns = await colorsNow();
-    expect(histogramRuns).toEqual({ 'Colour of adam/train': before['Colour of adam/train'], 'Colour of sgd/train': before['Colour of sgd/train'] });
+    await expect
+      .poll(colorsNow)
+      .toEqual({ 'Colour of adam/train': before['Colour of adam/train'], 'Colour of sgd/train': before['Colour of sgd/train'] });
     await page.getByTestId('tab-runs_echo').click();
   });
 
