@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { type DashboardProps, type PluginFetch } from '@tb/ui';
+import { type DashboardProps } from '@tb/ui';
+import { dashboardProps, jsonFetch, mountDashboard, settle } from '@tb/ui/testing';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,43 +29,13 @@ async function answer(route: string): Promise<unknown> {
   return { regex_valid: true, tag_to_events: {} };
 }
 
-const fakeFetch: PluginFetch = {
-  json: <T,>(route: string) => answer(route) as Promise<T>,
-  raw: () => Promise.reject(new Error('custom scalars never fetches raw')),
-  url: (route) => `/data/plugin/custom_scalars/${route}`,
-};
+const fakeFetch = jsonFetch('custom_scalars', answer);
 
 let container: HTMLElement;
 
-function props(overrides: Partial<DashboardProps> = {}): DashboardProps {
-  return {
-    pluginId: 'custom_scalars',
-    runs: [{ name: 'adam', startTime: 1 }, { name: 'sgd', startTime: 2 }],
-    selectedRuns: ['adam', 'sgd'],
-    runColors: { adam: '#0077bb', sgd: '#ff7043' },
-    fetch: fakeFetch,
-    settings: { darkMode: false, reloadIntervalSec: 0 },
-    reloadSignal: 0,
-    changedRuns: [],
-    selectRuns: () => undefined,
-    ...overrides,
-  };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
-  }
-}
-
-async function mount(p: DashboardProps): Promise<void> {
-  await act(async () => {
-    render(<Dashboard {...p} />, container);
-  });
-  await settle();
-}
+const props = (overrides: Partial<DashboardProps> = {}): DashboardProps =>
+  dashboardProps({ pluginId: 'custom_scalars', runs: ['adam', 'sgd'], runColors: { adam: '#0077bb', sgd: '#ff7043' }, fetch: fakeFetch }, { runs: [{ name: 'adam', startTime: 1 }, { name: 'sgd', startTime: 2 }], ...overrides });
+const mount = (p: DashboardProps) => mountDashboard(Dashboard, p, container);
 
 const all = (testId: string) => [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { PluginHttpError, type DashboardProps, type PluginFetch } from '@tb/ui';
+import { PluginHttpError, type DashboardProps } from '@tb/ui';
+import { dashboardProps, jsonFetch, mountDashboard, settle } from '@tb/ui/testing';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,44 +29,13 @@ async function answer(route: string): Promise<unknown> {
   return steps[run]!.map((step) => ({ wall_time: 1000 + step, step, width: 28, height: 28, query: `blob_key=${run}:${step}:${q.get('sample')}` }));
 }
 
-const fakeFetch: PluginFetch = {
-  json: <T,>(route: string) => answer(route) as Promise<T>,
-  raw: () => Promise.reject(new Error('images never fetches raw')),
-  url: (route) => `/data/plugin/images/${route}`,
-};
+const fakeFetch = jsonFetch('images', answer);
 
 let container: HTMLElement;
 
-function props(overrides: Partial<DashboardProps> = {}): DashboardProps {
-  return {
-    pluginId: 'images',
-    runs: Object.keys(steps).map((name) => ({ name, startTime: null })),
-    selectedRuns: Object.keys(steps),
-    runColors: { 'adam/train': '#0077bb', 'sgd/train': '#ff7043' },
-    fetch: fakeFetch,
-    settings: { darkMode: false, reloadIntervalSec: 0 },
-    reloadSignal: 0,
-    changedRuns: [],
-    selectRuns: () => undefined,
-    ...overrides,
-  };
-}
-
-/** Let observers report, effects run and fetches answer. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
-  }
-}
-
-async function mount(p: DashboardProps): Promise<void> {
-  await act(async () => {
-    render(<Dashboard {...p} />, container);
-  });
-  await settle();
-}
+const props = (overrides: Partial<DashboardProps> = {}): DashboardProps =>
+  dashboardProps({ pluginId: 'images', runs: Object.keys(steps), runColors: { 'adam/train': '#0077bb', 'sgd/train': '#ff7043' }, fetch: fakeFetch }, overrides);
+const mount = (p: DashboardProps) => mountDashboard(Dashboard, p, container);
 
 const $ = <T extends Element = HTMLElement>(testId: string) => container.querySelector<T>(`[data-testid="${testId}"]`);
 const shownStep = (testId: string) => $(testId)?.getAttribute('data-step');
