@@ -8,7 +8,9 @@
  *   confusion matrix, the misclassified digits and PR curves in validation/ each epoch;
  * - `hparam_tuning/run-NN`: a units x dropout x learning-rate sweep with its metrics;
  * - the log root: an embedding of 500 validation digits (the hidden layer's 100
- *   activations) with labels, predictions and a sprite, and a note about the demo.
+ *   activations) with labels, predictions and a sprite, and a note about the demo;
+ * - `profile/batch_32` and `profile/batch_256`: Kineto traces of 8 real training steps of
+ *   the adam model at each batch size, with tfjs's kernels, for the Profile tab.
  */
 import path from 'node:path';
 import { SummaryWriter } from '@tb/writer';
@@ -19,6 +21,7 @@ import { digitImage, makeDigits, PIXELS, SIDE, type Digits } from './digits.js';
 import { tileDigits } from './grid.js';
 import { digitModel, type ModelOptions } from './model.js';
 import { aboutMarkdown, runNotes } from './notes.js';
+import { PROFILE_STEPS, writeProfiles } from './profile-demo.js';
 import { sweep } from './sweep.js';
 
 /** How big the demo is; the defaults are what `tb-core demo` runs. */
@@ -52,6 +55,8 @@ export interface DemoReport {
   readonly runs: readonly string[];
   /** The last epoch's validation accuracy (0..1) of each optimizer's run. */
   readonly validationAccuracy: Readonly<Record<string, number>>;
+  /** The profile runs written (Kineto traces, no event files), e.g. `profile/batch_32`. */
+  readonly profileRuns: readonly string[];
 }
 
 const OPTIMIZERS: readonly Pick<ModelOptions, 'optimizer' | 'learningRate'>[] = [
@@ -88,6 +93,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
   const accuracy: Record<string, number> = {};
   const runs: string[] = [];
   let embeddingModel: ReturnType<typeof digitModel> | null = null;
+  let profileRuns: string[] = [];
 
   const xs = tf.tensor3d(train.images, [size.train, SIDE, SIDE]);
   const ys = tf.tensor1d(train.labels, 'float32');
@@ -136,12 +142,15 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
     const t2 = performance.now();
     runs.push(...(await sweep(tf, logdir, train, validation, size)));
     log(`hparams sweep: ${runs.filter((r) => r.startsWith('hparam_tuning/')).length} runs in ${secondsSince(t2)} s`);
+    const t3 = performance.now();
+    profileRuns = await writeProfiles({ tf, logdir, data: train });
+    log(`profiles: ${profileRuns.join(', ')} (${PROFILE_STEPS} steps each) in ${secondsSince(t3)} s`);
   } finally {
     tf.dispose([xs, ys, vx, vy]);
     await root.close();
   }
   runs.push('.');
-  return { seconds: (performance.now() - t0) / 1000, runs, validationAccuracy: accuracy };
+  return { seconds: (performance.now() - t0) / 1000, runs, validationAccuracy: accuracy, profileRuns };
 }
 
 /** The confusion matrix, the first misclassified digits and PR curves of 4 and 9, at `epoch`. */

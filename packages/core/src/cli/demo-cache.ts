@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Bumped whenever @tb/demo writes something different, so that a stale cache is rewritten. */
-export const DEMO_VERSION = 2;
+export const DEMO_VERSION = 3;
 const COMPLETE = '.tb-core-demo-complete';
 
 /** `$TB_CORE_DEMO_DIR`, else `$XDG_CACHE_HOME/tb-core/demo-v<N>`, else `~/.cache/tb-core/demo-v<N>`. */

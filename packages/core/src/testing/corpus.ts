@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { DataProvider } from '../multiplexer/data-provider.js';
 import { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
@@ -56,9 +57,10 @@ export function referenceRequests(root: string, ...prefixes: string[]): Referenc
   return prefixes.length === 0 ? all : all.filter((r) => prefixes.some((p) => r.path.startsWith(p)));
 }
 
-/** The recorded answer of `request`, as bytes. */
+/** The recorded answer of `request`, as bytes (bodies over 1 MB are stored as `<file>.gz`). */
 export function referenceBytes(root: string, request: ReferenceRequest): Buffer {
-  return readFileSync(corpusPath('reference', root, request.file));
+  const file = corpusPath('reference', root, request.file);
+  return existsSync(file) ? readFileSync(file) : gunzipSync(readFileSync(`${file}.gz`));
 }
 
 /** The recorded answer of `request`, as text. */
