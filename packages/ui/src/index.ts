@@ -20,6 +20,7 @@ export { EmptyState, type EmptyStateProps } from './empty-state.js';
 export { LoadingState, type LoadingStateProps } from './loading-state.js';
 export { ErrorState, errorMessage, type ErrorStateProps } from './error-state.js';
 export { useVisible } from './use-visible.js';
+export { useWidth } from './use-width.js';
 export { loadStored, saveStored, defaultStorage, STORAGE_PREFIX, type StorageLike } from './stored.js';
 export { useFetched, type Fetched } from './use-fetched.js';
 export { useRunVersions } from './run-versions.js';

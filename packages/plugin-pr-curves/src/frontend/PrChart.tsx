@@ -3,12 +3,11 @@
  * colour. Hovering shows, per run, the point nearest the mouse (marked on its line) with
  * its threshold, precision, recall and TP/FP/TN/FN.
  */
-import { axisTicks, createScale, formatValue, RunName } from '@tb/ui';
+import { axisTicks, createScale, formatValue, RunName, useWidth } from '@tb/ui';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrEntry } from './api.js';
 import { nearestPoint, type CurvePoint } from './nearest.js';
 import { linePath } from './path.js';
-import { useWidth } from './use-width.js';
 
 /** One run's curve at the step it shows. */
 export interface ChartLine {
