@@ -22,4 +22,6 @@ export default definePlugin({
   isActive: async ({ data }) => (await data.listFiles(PROFILE_FILES)).length > 0,
   // As torch-tb-profiler (disable_reload): a profile does not change under the page.
   reloadable: false,
+  // Its runs hold traces, not event files: the page has its own run/worker/span pickers.
+  runSelector: false,
 });

@@ -27,7 +27,8 @@ describe('parseListing', () => {
       remoteName: 'tb_plugin_scalars',
       expose: './Dashboard',
     });
-    expect(plugins[1]).toMatchObject({ enabled: false, disableReload: true, frontend: null, mechanism: 'NONE' });
+    expect(plugins[1]).toMatchObject({ enabled: false, disableReload: true, frontend: null, mechanism: 'NONE', usesRunSelector: true });
+    expect(parseListing({ profile: { uses_run_selector: false } })[0]!.usesRunSelector).toBe(false);
   });
 
   it('reads the plugin names each plugin reads; null when the listing does not say', () => {

@@ -23,6 +23,8 @@ export interface PluginInfo {
   readonly disableReload: boolean;
   /** TensorBoard's `remove_dom`: unmount it when another tab is shown. */
   readonly removeDom: boolean;
+  /** False for a tab that picks its own runs: the run selector is hidden while it shows. */
+  readonly usesRunSelector: boolean;
   /** null: the plugin has no frontend (`{"type": "NONE"}`) or one the shell cannot load. */
   readonly frontend: PluginFrontendInfo | null;
   /** The loading mechanism's type, to explain a null `frontend`. */
@@ -103,6 +105,7 @@ export function parseListing(raw: unknown): PluginInfo[] {
       enabled: e['enabled'] !== false,
       disableReload: e['disable_reload'] === true,
       removeDom: e['remove_dom'] === true,
+      usesRunSelector: e['uses_run_selector'] !== false,
       frontend,
       mechanism,
       pluginNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : null,

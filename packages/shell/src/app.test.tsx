@@ -321,6 +321,20 @@ describe('App', () => {
     expect(new Set(Object.values(seen!.runColors)).size).toBe(16);
   });
 
+  it('hides the run selector on a tab that picks its own runs, and shows it again elsewhere', async () => {
+    listing = { ...LISTING, profile: { enabled: true, tab_name: 'Profile', version: '0.1.0', uses_run_selector: false, loading_mechanism: fed('profile') } };
+    await mount();
+    expect($('sidebar')).not.toBeNull();
+    await act(() => $('tab-profile')!.click());
+    await settle();
+    expect($('sidebar')).toBeNull();
+    expect($('sidebar-collapsed')).toBeNull();
+    expect(seen?.pluginId).toBe('profile');
+    await act(() => $('tab-scalars')!.click());
+    await settle();
+    expect($('sidebar')).not.toBeNull();
+  });
+
   it('collapses the sidebar and remembers it, and its width, across reloads', async () => {
     await mount();
     expect($('sidebar')!.style.width).toBe('');

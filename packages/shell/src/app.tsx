@@ -235,6 +235,7 @@ export function App({ config, load }: AppProps) {
         missing={missing}
       />
       <div class="tb-body">
+        {activePlugin?.usesRunSelector !== false && (
         <Sidebar layout={sidebar} onLayoutChange={setSidebar} summary={`${selectedRuns.length}/${allRuns.length}`}>
           <RunSelector
             runs={runs}
@@ -252,6 +253,7 @@ export function App({ config, load }: AppProps) {
             environment={env}
           />
         </Sidebar>
+        )}
         <main class="tb-main" data-testid="main">
           {refreshError && (
             <div class="tb-notice tb-notice--error" role="alert" data-testid="refresh-error">

@@ -10,6 +10,7 @@ const plugin = (id: string, pluginNames: readonly string[] | null): PluginInfo =
   enabled: true,
   disableReload: false,
   removeDom: false,
+  usesRunSelector: true,
   frontend: null,
   mechanism: 'NONE',
   pluginNames,

@@ -42,6 +42,12 @@ export interface PluginDefinition<N extends Needs = Needs> {
   isActive?(deps: Deps<N>): boolean | Promise<boolean>;
   /** Whether the page should refetch on reload (TensorBoard's `disable_reload` inverted). */
   readonly reloadable?: boolean;
+  /**
+   * Whether the shell's run selector applies to this tab (default true). False for a
+   * dashboard that picks its own runs, e.g. the profiler, whose runs hold traces rather
+   * than event files: the shell then hides the selector while the tab is shown.
+   */
+  readonly runSelector?: boolean;
 }
 
 /** A plugin as the host holds it: the definition, checked. */

@@ -102,6 +102,7 @@ describe('createApp', () => {
     expect(body['echo']).toEqual({
       disable_reload: false,
       enabled: true,
+      uses_run_selector: true,
       remove_dom: false,
       tab_name: 'Echo',
       version: '1.0.0',

@@ -13,6 +13,8 @@ import type { ComputeRunner } from '../compute/runner.js';
 export interface PluginListing {
   disable_reload: boolean;
   enabled: boolean;
+  /** Ours: false when the tab picks its own runs (the shell hides its run selector). */
+  uses_run_selector: boolean;
   remove_dom: boolean;
   tab_name: string;
   version: string;
@@ -87,6 +89,7 @@ export function coreRoutes(o: AppOptions): Hono {
       listing[plugin.id] = {
         disable_reload: plugin.reloadable === false,
         enabled,
+        uses_run_selector: plugin.runSelector !== false,
         remove_dom: false,
         tab_name: plugin.title,
         version: hosted.version,

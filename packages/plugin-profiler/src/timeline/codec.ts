@@ -10,6 +10,7 @@
  * the page reads them as typed-array views without copying. `details` stays behind
  * (the page asks for one slice at a time). Runs in the browser and in Node.
  */
+import { NO_DETAILS } from './details.js';
 import type { Timeline, TimelineProcess, TimelineTrack } from './types.js';
 
 export { sliceDetail, type SliceDetail } from './detail.js';
@@ -122,7 +123,7 @@ export function decodeTimeline(bytes: ArrayBuffer): Timeline {
     categories: header.categories,
     flows: { from, to },
     counters,
-    details: [],
+    details: NO_DETAILS,
   };
 }
 

@@ -1,4 +1,5 @@
 /** One slice's details, as the `timeline/detail` route answers them. */
+import { detailAt } from './details.js';
 import type { Timeline } from './types.js';
 
 /** What the details panel shows of one slice. */
@@ -22,7 +23,7 @@ export function sliceDetail(t: Timeline, index: number): SliceDetail {
   const n = t.slices.start.length;
   if (!Number.isInteger(index) || index < 0 || index >= n) throw new RangeError(`no slice ${index} (the timeline has ${n})`);
   const track = t.tracks[t.slices.track[index]!]!;
-  const text = t.details[index];
+  const text = detailAt(t.details, index);
   let args: Record<string, unknown> | null = null;
   if (text) {
     try {

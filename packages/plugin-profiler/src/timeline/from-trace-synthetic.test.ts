@@ -1,3 +1,4 @@
+import { detailAt } from './details.js';
 import { describe, expect, it } from 'vitest';
 import type { ProfileTrace, TraceEvent } from '../trace/types.js';
 import { traceTimeline } from './from-trace.js';
@@ -32,7 +33,7 @@ describe('traceTimeline on synthetic events', () => {
     expect(names).toEqual(['outer', 'inner', 'nodur', 'negative']);
     expect([...t.slices.depth]).toEqual([0, 1, 0, 0]);
     expect([...t.slices.dur]).toEqual([50, 5, 0, 0]);
-    expect(JSON.parse(t.details[0]!)).toEqual({ a: 1, b: 2 });
+    expect(JSON.parse(detailAt(t.details, 0)!)).toEqual({ a: 1, b: 2 });
     const counters = Object.fromEntries(t.counters.map((c) => [c.name, [...c.ts].map((x, i) => [x, c.values[i]])]));
     expect(counters).toEqual({ mem: [[1, 5], [5, 10]], 'util sm': [[2, 1]], 'util dram': [[2, 2]] });
   });

@@ -1,3 +1,4 @@
+import { detailAt, detailCount } from './details.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusPath } from '@tb/core/testing';
@@ -80,7 +81,7 @@ describe('traceTimeline on Kineto traces', () => {
 
       const xs = trace.traceEvents.filter((e) => e.ph === 'X');
       expect(t.slices.start.length).toBe(xs.length);
-      expect(t.details.length).toBe(xs.length);
+      expect(detailCount(t.details)).toBe(xs.length);
       const threads = new Set(xs.map((e) => `${e.pid}/${e.tid}`));
       expect(t.tracks.length).toBe(threads.size);
       const streams = new Set(xs.filter((e) => String(e.tid).startsWith('stream')).map((e) => e.tid));
@@ -126,11 +127,11 @@ describe('traceTimeline on Kineto traces', () => {
 
       // Details carry the args.
       const kernel = t.slices.cat.findIndex((c) => t.categories[c] === 'Kernel');
-      const args = JSON.parse(t.details[kernel]!) as Record<string, unknown>;
+      const args = JSON.parse(detailAt(t.details, kernel)!) as Record<string, unknown>;
       expect(args.grid).toBeInstanceOf(Array);
       expect(typeof args.correlation).toBe('number');
       const op = t.slices.cat.findIndex((c) => t.categories[c] === 'Operator');
-      expect(JSON.parse(t.details[op]!)['Call stack']).toEqual(expect.any(String));
+      expect(JSON.parse(detailAt(t.details, op)!)['Call stack']).toEqual(expect.any(String));
     });
   }
 });
@@ -147,7 +148,7 @@ describe('traceTimeline on autograd traces', () => {
       expect(t.tracks.map((k) => k.name)).toEqual(expect.arrayContaining(['thread 1']));
       const { nested } = checkStructure(t);
       expect(nested).toBeGreaterThan(0);
-      expect(t.details.every((d) => d === null)).toBe(true); // empty args
+      expect(Array.from({ length: detailCount(t.details) }, (_, i) => detailAt(t.details, i)).every((d) => d === null)).toBe(true); // empty args
     }
   });
 });

@@ -4,6 +4,7 @@
  * Kineto's launch flows (CPU runtime call to GPU kernel), and the 'C' counters.
  * One pass over the events into growable columns, one index sort, then typed arrays.
  */
+import { packDetails } from './details.js';
 import type { ProfileTrace, TraceEvent } from '../trace/types.js';
 import { CounterCollector } from './counters.js';
 import { assignDepths } from './depth.js';
@@ -169,7 +170,7 @@ export function traceTimeline(trace: ProfileTrace): Timeline {
       ts: c.ts.map((v) => v - origin),
       values: c.values,
     })),
-    details,
+    details: packDetails(details),
   };
 }
 

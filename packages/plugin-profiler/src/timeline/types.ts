@@ -55,6 +55,12 @@ export interface TimelineFlows {
   readonly to: Uint32Array;
 }
 
+/** Slice i's details are the UTF-8 bytes[offsets[i], offsets[i + 1]) (empty: none). */
+export interface TimelineDetails {
+  readonly bytes: Uint8Array;
+  readonly offsets: Uint32Array;
+}
+
 export interface Timeline {
   /** Absolute time of 0, microseconds (the trace's own clock). */
   readonly origin: number;
@@ -69,7 +75,7 @@ export interface Timeline {
   readonly counters: readonly TimelineCounter[];
   /**
    * Each slice's details as a JSON object text (args, and for XSpace the stats), or
-   * null; kept on the server and answered one slice at a time.
+   * none; kept on the server and answered one slice at a time (see details.ts).
    */
-  readonly details: readonly (string | null)[];
+  readonly details: TimelineDetails;
 }

@@ -1,3 +1,4 @@
+import { detailAt, detailCount } from '../timeline/details.js';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import protobuf from 'protobufjs';
@@ -30,7 +31,7 @@ describe('xspaceTimeline on a real JAX profile', () => {
     for (const p of space.planes) for (const l of p.lines) events += l.events.filter((e) => e.numOccurrences === 0).length;
     expect(slices.start.length).toBe(events);
     for (const col of [slices.track, slices.dur, slices.depth, slices.name, slices.cat]) expect(col.length).toBe(events);
-    expect(timeline.details.length).toBe(events);
+    expect(detailCount(timeline.details)).toBe(events);
   });
 
   it('makes every plane a process and every line a track, host first', () => {
@@ -68,7 +69,7 @@ describe('xspaceTimeline on a real JAX profile', () => {
       name: timeline.names[slices.name[i]!]!,
       ts: timeline.origin + s,
       dur: slices.dur[i]!,
-      details: JSON.parse(timeline.details[i] ?? '{}') as Record<string, unknown>,
+      details: JSON.parse(detailAt(timeline.details, i) ?? '{}') as Record<string, unknown>,
     }));
     expect(ours.length).toBe(theirs.length);
     const key = (e: { track: string; name: string; ts: number }) => `${e.track}|${e.name}|${e.ts.toFixed(3)}`;
@@ -160,9 +161,9 @@ describe('xspaceTimeline on a hand-made XSpace', () => {
   });
 
   it('resolves stats into the details and the category', () => {
-    expect(JSON.parse(t.details[1]!)).toEqual({ hlo_category: 'convolution', flops: 42 });
-    expect(JSON.parse(t.details[2]!)).toEqual({ display_name: 'Inner op' });
-    expect(t.details[3]).toBeNull();
+    expect(JSON.parse(detailAt(t.details, 1)!)).toEqual({ hlo_category: 'convolution', flops: 42 });
+    expect(JSON.parse(detailAt(t.details, 2)!)).toEqual({ display_name: 'Inner op' });
+    expect(detailAt(t.details, 3)).toBeNull();
     expect(t.categories[t.slices.cat[1]!]).toBe('convolution');
   });
 });

@@ -10,6 +10,7 @@
  * Built in one pass into preallocated typed arrays, so millions of events cost a few
  * arrays plus one details string per event that has stats.
  */
+import { packDetails } from '../timeline/details.js';
 import type { Timeline, TimelineProcess, TimelineTrack } from '../timeline/types.js';
 import { nestingDepths } from './nesting.js';
 import { planeKind, planeSortIndex } from './planes.js';
@@ -152,7 +153,7 @@ export function xspaceTimeline(space: XSpace): Timeline {
     categories: categories.list,
     flows: { from: new Uint32Array(0), to: new Uint32Array(0) },
     counters: [],
-    details,
+    details: packDetails(details),
   };
 }
 

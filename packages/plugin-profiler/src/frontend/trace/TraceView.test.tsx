@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { packDetails } from '../../timeline/details.js';
 import type { PluginFetch } from '@tb/ui';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -24,7 +25,7 @@ const fakeFetch: PluginFetch = {
   json: async <T,>(route: string) => {
     routes.push(route);
     const slice = Number(new URLSearchParams(route.slice(route.indexOf('?') + 1)).get('slice'));
-    return { ...sliceDetail({ ...timeline, details: Array.from({ length: 4 }, () => '{"External id":7}') }, slice) } as T;
+    return { ...sliceDetail({ ...timeline, details: packDetails(Array.from({ length: 4 }, () => '{"External id":7}')) }, slice) } as T;
   },
   raw: async (route: string) => {
     routes.push(route);

@@ -1,4 +1,5 @@
 /** Small hand-made timelines for the viewer's tests. */
+import { NO_DETAILS } from '../../timeline/details.js';
 import type { Timeline, TimelineTrack } from '../../timeline/types.js';
 
 /** A slice of {@link makeTimeline}: [track, start, dur, depth, name]. */
@@ -29,6 +30,6 @@ export function makeTimeline(
     categories: [''],
     flows: { from: new Uint32Array(0), to: new Uint32Array(0) },
     counters,
-    details: [],
+    details: NO_DETAILS,
   };
 }

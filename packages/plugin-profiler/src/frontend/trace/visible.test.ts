@@ -1,3 +1,4 @@
+import { NO_DETAILS } from '../../timeline/details.js';
 import { describe, expect, it } from 'vitest';
 import type { Timeline } from '../../timeline/types.js';
 import { buildLevels, counterSteps, levelWindow, sliceAt, visibleRects } from './visible.js';
@@ -24,7 +25,7 @@ function synthetic(n: number, dur: number, gap: number, depths = 1): Timeline {
     categories: [''],
     flows: { from: new Uint32Array(0), to: new Uint32Array(0) },
     counters: [],
-    details: [],
+    details: NO_DETAILS,
   };
 }
 
