@@ -96,6 +96,19 @@ describe('Profile dashboard in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'profile-operators.png') });
   });
 
+  it('a CPU-only (autograd) profile ranks operators by host time, with no device columns', async () => {
+    await run('mlp_100');
+    await tab('Operator');
+    const table = page.getByTestId('operator-table');
+    await table.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.join('|')).toContain('Host Self');
+    expect(headers.join('|')).not.toContain('Device Self');
+    expect(await page.getByTestId('operator-metric').inputValue()).toBe('host_self_time');
+    await expect.poll(() => page.getByTestId('operator-top').locator('text').count()).toBeGreaterThan(0);
+    await run('resnet50_num_workers_0');
+  });
+
   it('the trace viewer zooms with W, finds a step by name and shows its details', async () => {
     await tab('Trace');
     const canvas = page.locator('canvas.tb-trace-canvas');

@@ -54,6 +54,10 @@ describe('the profile routes', () => {
     const linear = raw.traceEvents.filter((e) => e.ph === 'X' && e.name === 'aten::linear').length;
     expect(linear).toBeGreaterThan(0);
     expect(table.data.find((r) => r.name === 'aten::linear')?.calls).toBe(linear);
+    // Loaded by now: the page's progress bar says so.
+    expect(await app.json(`${P}/progress?${q({ run: 'mlp_100', worker: 'worker0', span: '1' })}`)).toEqual({
+      state: 'loaded', file: 'mlp_100/worker0.1795464395771.pt.trace.json', bytes: 30833, total: 30833,
+    });
     // No GPU: no Kernel view, and its routes say so.
     expect((await app.request(`${P}/kernel/table?${q({ run: 'mlp_100', worker: 'worker0', span: '1' })}`)).status).toBe(404);
   });
@@ -100,6 +104,9 @@ describe('the profile routes', () => {
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not a readable XSpace.*U\+FFFD/s);
     expect((await app.request(`${P}/views?run=jax_cpu`)).status).toBe(200);
+    const progress = await app.json<{ state: string; error: string }>(`${P}/progress?${q({ run: 'tpu_damaged', worker: 'host0', span: '2026_11_29_12_00_00' })}`);
+    expect(progress.state).toBe('failed');
+    expect(progress.error).toContain('not a readable XSpace');
   });
 
   it('names what is wrong with a request', async () => {

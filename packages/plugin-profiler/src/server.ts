@@ -64,6 +64,13 @@ export const routes = [
     query: z.object({ run: field.one, worker: field.one }),
     handler: ({ query }, { data, logger }) => storeFor(data, logger).spans(query.run, query.worker),
   }),
+  // Where the profile's load stands (starts it); answers at once, for the page's progress bar.
+  route({
+    method: 'GET',
+    path: '/progress',
+    query: profileQuery,
+    handler: ({ query: q }, { data, logger }) => storeFor(data, logger).progress(q.run, q.worker, q.span),
+  }),
   profileRoute('/overview', {}, (p) => answer.overview(p)),
   profileRoute('/figures', {}, (p) => answer.figures(p)),
   profileRoute('/operation', { group_by: groupBy }, (p, q) => answer.operationPie(p, q.group_by)),

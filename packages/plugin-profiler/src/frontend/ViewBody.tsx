@@ -3,6 +3,7 @@ import { EmptyState, type PluginFetch } from '@tb/ui';
 import type { ProfileRef } from './api.js';
 import { DiffView } from './DiffView.js';
 import { KernelView } from './KernelView.js';
+import { LoadGate } from './LoadGate.js';
 import { MemoryView } from './MemoryView.js';
 import { ModuleView } from './ModuleView.js';
 import { OperatorView } from './OperatorView.js';
@@ -22,6 +23,16 @@ export interface ViewBodyProps {
 
 /** @example <ViewBody view="Overview" profile={p} runs={runs} fetch={fetch} reloadSignal={0} darkMode={false} /> */
 export function ViewBody(props: ViewBodyProps) {
+  // The diff loads its own two profiles; every other view waits for this one's.
+  if (props.view === 'Diff') return <DiffView fetch={props.fetch} runs={props.runs} current={props.profile} />;
+  return (
+    <LoadGate fetch={props.fetch} profile={props.profile}>
+      <ProfileView {...props} />
+    </LoadGate>
+  );
+}
+
+function ProfileView(props: ViewBodyProps) {
   const common = { fetch: props.fetch, profile: props.profile, reloadSignal: props.reloadSignal };
   switch (props.view) {
     case 'Overview':
@@ -40,8 +51,6 @@ export function ViewBody(props: ViewBodyProps) {
       return <OpStatsView {...common} />;
     case 'Step Time':
       return <StepTimeView {...common} />;
-    case 'Diff':
-      return <DiffView fetch={props.fetch} runs={props.runs} current={props.profile} />;
     default:
       return (
         <EmptyState title={`The ${props.view} view is not available here`} testId="view-unsupported">

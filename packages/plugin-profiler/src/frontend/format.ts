@@ -41,3 +41,15 @@ export function formatCell(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   return String(v);
 }
+
+/** A byte count for people: `812 B`, `35.2 MB` (decimal units, as file sizes are shown). */
+export function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${Math.round(v)} B` : `${v.toFixed(1)} ${units[u]}`;
+}

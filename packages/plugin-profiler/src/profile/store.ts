@@ -18,6 +18,8 @@ const CHUNK = 1 << 20;
 /** Where one profile's load stands, for the page's progress bar. */
 export interface LoadProgress {
   readonly state: 'loading' | 'loaded' | 'failed';
+  /** The profile's file, relative to the log root. */
+  readonly file: string;
   readonly bytes: number;
   readonly total: number;
   readonly error?: string;
@@ -141,7 +143,7 @@ export class ProfileStore {
     const data = this.data;
     const entry: Entry = {
       signature,
-      progress: { state: 'loading', bytes: 0, total: file.size },
+      progress: { state: 'loading', file: file.path, bytes: 0, total: file.size },
       promise: Promise.resolve(null as unknown as LoadedProfile),
     };
     const id = { run: file.run, worker: file.worker, span: file.span };
@@ -157,17 +159,17 @@ export class ProfileStore {
             for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.slice(at, Math.min(bytes.length, at + CHUNK));
           },
         },
-        { onProgress: (p) => (entry.progress = { state: 'loading', bytes: p.bytes, total: p.total }) },
+        { onProgress: (p) => (entry.progress = { state: 'loading', file: file.path, bytes: p.bytes, total: p.total }) },
       )
       .then(
         (profile): LoadedProfile => {
-          entry.progress = { state: 'loaded', bytes: file.size, total: file.size };
+          entry.progress = { state: 'loaded', file: file.path, bytes: file.size, total: file.size };
           this.logger.info(`profile: loaded ${file.path} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           return { id, file, profile, workerCount, readRaw: () => data.readFile(file.path) };
         },
         (err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
-          entry.progress = { state: 'failed', bytes: 0, total: file.size, error: message };
+          entry.progress = { state: 'failed', file: file.path, bytes: 0, total: file.size, error: message };
           this.logger.warn(`profile: could not load ${file.path}: ${message}`);
           throw new NotFoundError(`could not load the profile ${file.path}: ${message}`);
         },
