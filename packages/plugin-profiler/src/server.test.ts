@@ -81,6 +81,23 @@ describe('the profile routes', () => {
     expect(counters.length).toBeGreaterThan(2);
   });
 
+  it("draws memory over time from the allocator totals where torch's curve, lacking addresses, is empty", async () => {
+    const id = { run: 'resnet50_num_workers_4', worker: 'worker0', span: '1' };
+    const torch = await app.json<{ rows: Record<string, unknown[]> }>(`${P}/memory_curve?${q(id)}`);
+    expect(torch.rows).toEqual({});
+    const curve = await app.json<{ metadata: { peaks: Record<string, string> }; rows: Record<string, number[][]> }>(`${P}/memory_totals?${q({ ...id, memory_metric: 'B' })}`);
+    // This PyTorch wrote only each event's Bytes: the curve is their running sum per
+    // device. Its peak for GPU 0, computed here from the raw [memory] events.
+    const raw = readTraceFileSync(corpusPath('profile-kineto/resnet50_num_workers_4/worker0.1623212756351.pt.trace.json.gz'));
+    const gpu = raw.traceEvents.filter((e) => e.name === '[memory]' && e.args?.['Device Type'] === 1 && e.args?.['Device Id'] === 0).sort((a, b) => a.ts - b.ts);
+    let sum = 0;
+    let peak = 0;
+    for (const e of gpu) peak = Math.max(peak, (sum += e.args!['Bytes'] as number));
+    expect(curve.rows['GPU0']!.length).toBeGreaterThan(100);
+    expect(Math.max(...curve.rows['GPU0']!.map((p) => p[1]!))).toBe(peak);
+    expect(curve.metadata.peaks['GPU0']).toContain(peak.toFixed(1));
+  });
+
   it('shows a JAX XSpace: its steps, op statistics, planes and timeline', async () => {
     const id = { run: 'jax_cpu', worker: 'host0', span: '2026_11_29_12_00_00' };
     expect(await app.json(`${P}/views?run=jax_cpu`)).toEqual(['Step Time', 'Op Stats', 'Trace']);

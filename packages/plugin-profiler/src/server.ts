@@ -87,6 +87,9 @@ export const routes = [
   profileRoute('/memory_curve', { time_metric: timeMetric.optional(), memory_metric: memoryMetric.optional() }, (p, q) =>
     answer.memoryCurve(p, { timeMetric: q.time_metric, memoryMetric: q.memory_metric }),
   ),
+  profileRoute('/memory_totals', { time_metric: timeMetric.optional(), memory_metric: memoryMetric.optional() }, (p, q) =>
+    answer.memoryTotals(p, { timeMetric: q.time_metric, memoryMetric: q.memory_metric }),
+  ),
   profileRoute('/memory_events', { start_ts: timestamp.optional(), end_ts: timestamp.optional(), time_metric: timeMetric.optional(), memory_metric: memoryMetric.optional() }, (p, q) =>
     answer.memoryEvents(p, { startTs: q.start_ts, endTs: q.end_ts, timeMetric: q.time_metric, memoryMetric: q.memory_metric }),
   ),

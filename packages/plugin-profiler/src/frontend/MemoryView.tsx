@@ -29,9 +29,16 @@ export function MemoryView({ fetch, profile, reloadSignal }: MemoryViewProps) {
   const [device, setDevice] = useState<string | null>(null);
   const [range, setRange] = useState<CurveRange | null>(null);
   const base = [fetch, profile.run, profile.worker, profile.span, reloadSignal];
-  const curve = useFetched(() => fetch.json<MemoryCurveAnswer>(profileRoute('memory_curve', profile)), base);
+  // torch's curve pairs allocations by address; a trace without addresses (older Kineto,
+  // the demo's tfjs) gets its curve from the totals each memory event carries instead.
+  const curve = useFetched(async () => {
+    const c = await fetch.json<MemoryCurveAnswer>(profileRoute('memory_curve', profile));
+    if (Object.values(c.rows).some((r) => r.length > 0)) return { curve: c, fromTotals: false };
+    const totals = await fetch.json<MemoryCurveAnswer>(profileRoute('memory_totals', profile)).catch(() => null);
+    return totals ? { curve: totals, fromTotals: true } : { curve: c, fromTotals: false };
+  }, base);
   const table = useFetched(() => fetch.json<MemoryAnswer>(profileRoute('memory', profile, { start_ts: range?.startTs, end_ts: range?.endTs })), [...base, range?.startTs, range?.endTs]);
-  const devices = memoryDevices(table.value, curve.value);
+  const devices = memoryDevices(table.value, curve.value?.curve ?? null);
   const current = device && devices.includes(device) ? device : (devices[0] ?? null);
   return (
     <div class="tb-prof-view" data-testid="memory-view">
@@ -47,9 +54,17 @@ export function MemoryView({ fetch, profile, reloadSignal }: MemoryViewProps) {
           </select>
         </label>
       </div>
-      <Card title="Memory Curve" subtitle="Drag across the chart to show only that time range in the table" expandable={false}>
+      <Card
+        title="Memory Curve"
+        subtitle={
+          curve.value?.fromTotals
+            ? 'From the memory events\' totals, or the running sum of their sizes where the trace has none (it records no block addresses). Drag to show only that time range in the table'
+            : 'Drag across the chart to show only that time range in the table'
+        }
+        expandable={false}
+      >
         <Loaded fetched={curve} label="Loading the memory curve…" errorTitle="Could not load the memory curve">
-          {(c) =>
+          {({ curve: c }) =>
             current && (c.rows[current]?.length ?? 0) > 0 ? (
               <MemoryCurve curve={c} device={current} range={range} onRange={setRange} />
             ) : (

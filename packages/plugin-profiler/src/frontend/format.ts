@@ -37,7 +37,11 @@ export function formatDelta(v: number): string {
 /** A table cell: integers with separators, other numbers with five significant digits. */
 export function formatCell(v: unknown): string {
   if (v == null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : formatValue(v);
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return v.toLocaleString('en-US');
+    // Table figures (KB, µs, %) in one style down a column: grouped, at most 2 decimals.
+    return Math.abs(v) >= 1 ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : formatValue(v);
+  }
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   return String(v);
 }

@@ -101,6 +101,10 @@ export const memoryCurve = (p: LoadedProfile, q: memoryViews.MemoryCurveQuery) =
   const m = traceOf(p)?.memory;
   return m && memoryViews.memoryCurve(m, q);
 };
+export const memoryTotals = (p: LoadedProfile, q: memoryViews.MemoryCurveQuery) => {
+  const m = traceOf(p)?.memory;
+  return m && memoryViews.memoryTotals(m, q);
+};
 export const memoryEvents = (p: LoadedProfile, q: memoryViews.MemoryEventsQuery) => {
   const m = traceOf(p)?.memory;
   return m && memoryViews.memoryEvents(m, q);

@@ -39,8 +39,15 @@ export interface CurveContext {
   readonly gpuMemory: Readonly<Record<number, number>>;
 }
 
-/** The `memory_curve` answer, or undefined when a unit is not one torch knows. */
-export function memoryCurve(records: readonly MemoryRecord[], ctx: CurveContext, q: MemoryCurveQuery = {}): MemoryCurveJson | undefined {
+/**
+ * The `memory_curve` answer, or undefined when a unit is not one torch knows. As torch,
+ * only events with an allocator address and totals count. `o.withoutAddr` (ours, not
+ * torch's) counts every event: with its totals where written, else (Kineto before
+ * PyTorch 1.10 wrote only `Bytes`) the running sum of bytes allocated since the capture
+ * started, per device: memory allocated and not yet freed within the capture, not the
+ * device's whole use.
+ */
+export function memoryCurve(records: readonly MemoryRecord[], ctx: CurveContext, q: MemoryCurveQuery = {}, o: { withoutAddr?: boolean } = {}): MemoryCurveJson | undefined {
   const tu = timeUnit(q.timeMetric, 'ms');
   const mu = memoryUnit(q.memoryMetric, 'MB');
   if (!tu || !mu) return undefined;
@@ -49,13 +56,21 @@ export function memoryCurve(records: readonly MemoryRecord[], ctx: CurveContext,
 
   const curves = new Map<string, number[][]>();
   const peaks = new Map<string, number>();
+  const running = new Map<string, number>();
   for (const r of records) {
-    if (r.addr === null || r.device === null) continue;
-    if (Number.isNaN(r.totalAllocated) || Number.isNaN(r.totalReserved)) continue;
+    if ((r.addr === null && !o.withoutAddr) || r.device === null) continue;
+    let allocated = r.totalAllocated;
+    let reserved = r.totalReserved;
+    if (Number.isNaN(allocated) || Number.isNaN(reserved)) {
+      if (!o.withoutAddr) continue;
+      allocated = (running.get(r.device) ?? 0) + r.bytes;
+      running.set(r.device, allocated);
+      reserved = Number.isNaN(reserved) ? allocated : reserved;
+    }
     let curve = curves.get(r.device);
     if (!curve) curves.set(r.device, (curve = []));
-    curve.push([tf * (r.ts - ctx.profilerStartTs), mf * r.totalAllocated, mf * r.totalReserved]);
-    peaks.set(r.device, Math.max(peaks.get(r.device) ?? 0, r.totalAllocated));
+    curve.push([tf * (r.ts - ctx.profilerStartTs), mf * allocated, mf * reserved]);
+    peaks.set(r.device, Math.max(peaks.get(r.device) ?? 0, allocated));
   }
 
   const rows: Record<string, number[][]> = {};

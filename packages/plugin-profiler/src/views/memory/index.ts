@@ -1,5 +1,5 @@
 /** The memory views: per-operator statistics, the memory curve and the allocation events. */
-export { buildMemoryProfile, memoryCurveOf as memoryCurve, memoryEvents, memoryStats } from './profile.js';
+export { buildMemoryProfile, memoryCurveOf as memoryCurve, memoryEvents, memoryStats, memoryTotalsOf as memoryTotals } from './profile.js';
 export type { MemoryProfile, MemorySource } from './profile.js';
 export type { MemoryStatsJson, MemoryStatsQuery } from './stats.js';
 export type { MemoryCurveJson, MemoryCurveQuery, CurveContext } from './curve.js';

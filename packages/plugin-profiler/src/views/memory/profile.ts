@@ -40,6 +40,14 @@ export function memoryCurveOf(p: MemoryProfile, q: MemoryCurveQuery = {}): Memor
   return memoryCurve(p.tree.records, p, q);
 }
 
+/**
+ * Ours: the curve drawn from the allocator totals every memory event carries, with or
+ * without an address (torch's curve is empty for traces without addresses).
+ */
+export function memoryTotalsOf(p: MemoryProfile, q: MemoryCurveQuery = {}): MemoryCurveJson | undefined {
+  return memoryCurve(p.tree.records, p, q, { withoutAddr: true });
+}
+
 /** The `memory_events` answer (undefined for an unknown unit). */
 export function memoryEvents(p: MemoryProfile, q: MemoryEventsQuery = {}): MemoryEventsJson | undefined {
   return eventsAnswer(p.tree.records, p.profilerStartTs, q);
