@@ -16,7 +16,7 @@ describe('Kernel view', () => {
     const col = table.data.columns.findIndex((c) => c.name === 'Mean Blocks Per SM');
     await click(header('kernel-table', 'Mean Blocks Per SM'));
     const max = Math.max(...table.data.rows.map((r) => r[col] as number));
-    expect(tableRows('kernel-table')[0]!.querySelectorAll('td')[col]!.textContent).toBe(String(Number(max.toPrecision(5))));
+    expect(tableRows('kernel-table')[0]!.querySelectorAll('td')[col]!.textContent).toBe(max.toLocaleString('en-US', { maximumFractionDigits: 2 }));
     await click($('kernel-group-by')!.querySelector('[data-value="KernelNameAndOpName"]'));
     expect(server.routes).toContain(`kernel/table?${q(RUN0)}&group_by=KernelNameAndOpName`);
     expect(header('kernel-table', 'Operator')).not.toBeNull();

@@ -25,7 +25,9 @@ describe('format', () => {
   });
   it('formats cells by type', () => {
     expect(formatCell(80756)).toBe('80,756');
-    expect(formatCell(42.2534)).toBe('42.253');
+    expect(formatCell(42.2534)).toBe('42.25');
+    expect(formatCell(7798.06)).toBe('7,798.06');
+    expect(formatCell(0.012345)).toBe('0.012345');
     expect(formatCell(true)).toBe('Yes');
     expect(formatCell(null)).toBe('');
     expect(formatCell('aten::add')).toBe('aten::add');
