@@ -16,17 +16,15 @@
 // Needs a build (`npx -y pnpm@9 run build`), the sweep (`node bench/hparams/generate.mjs`)
 // and /usr/bin/chromium.
 
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, pct } from '../support/chromium.mjs';
+import { startServer } from '../support/server.mjs';
 import { DEFAULT_OUT } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const BIN = path.join(ROOT, 'packages', 'core', 'bin', 'tb-core.js');
 const TARGET_DRAWN_MS = 1500;
 const TARGET_HOVER_MS = 16;
 
@@ -49,34 +47,6 @@ if (!fs.existsSync(manifestPath)) {
 }
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 
-/** Starts tb-core serve and resolves with its URL once the log root is loaded. */
-async function startServer(logdir) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--logdir', logdir, '--port', '0', '--reload_interval', '0', '--plugins', 'hparams,scalars'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tb-core did not start:\n${output}`)), 30_000);
-    child.stdout.on('data', () => {
-      const m = /at (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`tb-core exited (${code}):\n${output}`)));
-  });
-  const t0 = Date.now();
-  for (;;) {
-    const status = await (await fetch(`${url}data/status`)).json();
-    if (status.state === 'idle') break;
-    if (Date.now() - t0 > 180_000) throw new Error('log root did not load in 180 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, loadMs: Date.now() - t0, stop: () => child.kill('SIGINT') };
-}
 
 /** In the page: resolves once the table has rows and the plot has `lines` lines (performance.now(), since navigation). */
 function whenDrawn(lines) {
@@ -194,20 +164,13 @@ async function brush(page) {
   return { frames, upMs, count: await page.getByTestId('hparams-count').textContent() };
 }
 
-const pct = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 const ms = (v) => `${Math.round(v)} ms`;
 const frameRow = (frames) =>
   `p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms over ${frames.length} frames`;
 
 async function main() {
-  const server = await startServer(out);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TB_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await startServer(out, { plugins: 'hparams,scalars' });
+  const context = await launchChromium();
   const drawn = [];
   const dataAt = [];
   let dom = null;
@@ -237,7 +200,6 @@ async function main() {
     }
   } finally {
     await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
     server.stop();
   }
   const rows = [

@@ -9,18 +9,17 @@
 //
 // Needs a build (`npx -y pnpm@9 run build`) and /usr/bin/chromium.
 
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, pct } from '../support/chromium.mjs';
+import { startServer } from '../support/server.mjs';
 import { generate } from '../ingest/generate.mjs';
 import { parseFlags, intFlag } from '../ingest/model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const BIN = path.join(ROOT, 'packages', 'core', 'bin', 'tb-core.js');
 const TARGET_DRAWN_MS = 1500;
 const TARGET_TOOLTIP_MS = 16;
 
@@ -34,34 +33,6 @@ const sizes = {
 const loads = intFlag(flags, 'loads', 3);
 const out = path.join(ROOT, '.bench-data', `scalars-ui-${sizes.runs}x${sizes.tags}x${sizes.steps}`);
 
-/** Starts tb-core serve and resolves with its URL once every run is loaded. */
-async function startServer(logdir) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--logdir', logdir, '--port', '0', '--reload_interval', '0', '--plugins', 'scalars'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tb-core did not start:\n${output}`)), 30_000);
-    child.stdout.on('data', () => {
-      const m = /at (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`tb-core exited (${code}):\n${output}`)));
-  });
-  const t0 = Date.now();
-  for (;;) {
-    const status = await (await fetch(`${url}data/status`)).json();
-    if (status.state === 'idle' && status.runsLoaded === sizes.runs) break;
-    if (Date.now() - t0 > 120_000) throw new Error('log root did not load in 120 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, loadMs: Date.now() - t0, stop: () => child.kill('SIGINT') };
-}
 
 /** In the page: resolves with performance.now() once every card in the viewport has drawn. */
 function waitForVisibleCardsDrawn() {
@@ -111,20 +82,12 @@ async function tooltipLatencies(moves) {
   return times;
 }
 
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
   const gen = await generate({ out, sizes, log: () => {} });
   const manifest = gen.manifest;
-  const server = await startServer(out);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TB_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await startServer(out, { plugins: 'scalars', runs: sizes.runs });
+  const context = await launchChromium();
   const drawn = [];
   let cards = 0;
   let tooltip = [];
@@ -140,7 +103,6 @@ async function main() {
     }
   } finally {
     await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
     server.stop();
   }
   const median = pct(drawn, 50);

@@ -19,5 +19,6 @@ export function countingProvider(inner: DataProvider): DataProvider & { reads():
     readBlob: (key) => inner.readBlob(key),
     listFiles: (pattern) => inner.listFiles(pattern),
     readFile: (path) => inner.readFile(path),
+    readFileChunks: (path, o) => inner.readFileChunks(path, o),
   };
 }

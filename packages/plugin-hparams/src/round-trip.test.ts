@@ -135,6 +135,7 @@ it('rebuilds the index when the data change, and only then', async () => {
     readBlob: (key) => current.readBlob(key),
     listFiles: (pattern) => current.listFiles(pattern),
     readFile: (p) => current.readFile(p),
+    readFileChunks: (p, o) => current.readFileChunks(p, o),
   };
   const app = hostPlugin(plugin, provider);
   const total = async () => ((await (await post(app, 'session_groups', { allowedStatuses: ALL_STATUSES, sliceSize: 10 })).json()) as ListSessionGroupsResponse).totalSize;

@@ -143,4 +143,11 @@ export interface DataProvider {
    * {@link NotFoundError}) any path that resolves outside the root, symlinks included.
    */
   readFile(path: string): Promise<Uint8Array>;
+
+  /**
+   * The bytes of the file at `path` as chunks of at most `o.chunkBytes` (1 MiB by
+   * default), read as they are consumed: for files too large to hold whole (a 1 GB
+   * profile trace). The same refusals as {@link readFile}, thrown by the first `next()`.
+   */
+  readFileChunks(path: string, o?: { chunkBytes?: number }): AsyncIterable<Uint8Array>;
 }

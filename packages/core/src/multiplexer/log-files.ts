@@ -4,6 +4,7 @@
  * listed or read: paths are resolved, symbolic links included, and checked against
  * the root's own resolved path.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { NotFoundError } from '../errors.js';
@@ -50,17 +51,40 @@ export async function listLogFiles(roots: readonly LogRoot[], pattern: RegExp): 
 
 /** Reads the file at `relPath` under the roots; throws NotFoundError for anything else. */
 export async function readLogFile(roots: readonly LogRoot[], relPath: string): Promise<Uint8Array> {
+  const resolved = await resolveLogFile(roots, relPath);
+  try {
+    return new Uint8Array(await readFile(resolved));
+  } catch (err) {
+    throw cannotRead(relPath, err);
+  }
+}
+
+/** Streams the file at `relPath` under the roots in chunks of at most `chunkBytes`; the same refusals as {@link readLogFile}. */
+export async function* readLogFileChunks(roots: readonly LogRoot[], relPath: string, chunkBytes = 1 << 20): AsyncGenerator<Uint8Array> {
+  const resolved = await resolveLogFile(roots, relPath);
+  try {
+    for await (const chunk of createReadStream(resolved, { highWaterMark: Math.max(1, chunkBytes) })) yield chunk as Buffer;
+  } catch (err) {
+    throw cannotRead(relPath, err);
+  }
+}
+
+/** The real path of the regular file `relPath` under the roots, or a NotFoundError. */
+async function resolveLogFile(roots: readonly LogRoot[], relPath: string): Promise<string> {
   const target = resolveLogPath(roots, relPath);
   const resolved = target && (await insideRoot(target.root.path, target.full));
   if (!resolved) throw new NotFoundError(`no file '${relPath}' under the log directory`);
   try {
-    const st = await stat(resolved);
-    if (!st.isFile()) throw new NotFoundError(`'${relPath}' is not a file`);
-    return new Uint8Array(await readFile(resolved));
+    if (!(await stat(resolved)).isFile()) throw new NotFoundError(`'${relPath}' is not a file`);
   } catch (err) {
-    if (err instanceof NotFoundError) throw err;
-    throw new NotFoundError(`cannot read '${relPath}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw cannotRead(relPath, err);
   }
+  return resolved;
+}
+
+function cannotRead(relPath: string, err: unknown): NotFoundError {
+  if (err instanceof NotFoundError) return err;
+  return new NotFoundError(`cannot read '${relPath}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
 }
 
 /** Maps a relative path to its root and absolute path, lexically; null if it escapes. */

@@ -19,7 +19,7 @@ import type {
   TensorDatum,
 } from './data-provider.js';
 import { downsampleIndices, pick, pickItems } from './downsample.js';
-import { listLogFiles, readLogFile } from './log-files.js';
+import { listLogFiles, readLogFile, readLogFileChunks } from './log-files.js';
 import type { LogRoot } from './log-root.js';
 import type { RunLoader } from './run-loader.js';
 import type { TagSeries } from './tag-series.js';
@@ -140,6 +140,10 @@ export class LogRootProvider implements DataProvider {
 
   readFile(relPath: string): Promise<Uint8Array> {
     return readLogFile(this.source.roots, relPath);
+  }
+
+  readFileChunks(relPath: string, o: { chunkBytes?: number } = {}): AsyncIterable<Uint8Array> {
+    return readLogFileChunks(this.source.roots, relPath, o.chunkBytes);
   }
 
   private series(pluginName: string, run: string, tag: string): TagSeries | undefined {

@@ -168,6 +168,12 @@ export class MemoryProvider implements DataProvider {
     return file.bytes;
   }
 
+  async *readFileChunks(path: string, o: { chunkBytes?: number } = {}): AsyncIterable<Uint8Array> {
+    const bytes = await this.readFile(path);
+    const size = Math.max(1, o.chunkBytes ?? 1 << 20);
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  }
+
   private series(run: string, tag: string, kind: Stored['kind'], pluginName: string, o: MemoryTagOptions): Stored {
     if (!this.runs.has(run)) this.runs.set(run, new Map());
     const tags = this.runs.get(run)!;

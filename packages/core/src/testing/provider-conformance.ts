@@ -145,5 +145,19 @@ export function describeDataProvider(name: string, load: (fixture: ConformanceFi
       await expect(data.readFile('../outside.txt')).rejects.toBeInstanceOf(NotFoundError);
       await expect(data.readFile('a/missing.tsv')).rejects.toBeInstanceOf(NotFoundError);
     });
+
+    it('streams a file in chunks of the size asked, with the same refusals', async () => {
+      const chunks: Uint8Array[] = [];
+      for await (const c of data.readFileChunks('a/notes.tsv', { chunkBytes: 4 })) chunks.push(c);
+      const text = CONFORMANCE_FIXTURE.files['a/notes.tsv']!;
+      expect(chunks.length).toBe(Math.ceil(text.length / 4));
+      expect(chunks.every((c) => c.length <= 4)).toBe(true);
+      expect(new TextDecoder().decode(Buffer.concat(chunks))).toBe(text);
+      const drain = async (path: string) => {
+        for await (const _ of data.readFileChunks(path)) void _;
+      };
+      await expect(drain('../outside.txt')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(drain('a/missing.tsv')).rejects.toBeInstanceOf(NotFoundError);
+    });
   });
 }

@@ -10,6 +10,8 @@ export interface TopBarsProps {
   readonly format: (v: number) => string;
   /** Keep the entries' order (steps) instead of ranking them. */
   readonly keepOrder?: boolean;
+  /** One colour for every bar (the same quantity, e.g. steps); by default a colour per entry. */
+  readonly color?: string;
   readonly testId?: string;
 }
 
@@ -40,7 +42,7 @@ export function TopBars(props: TopBarsProps) {
             <text x={labelW - 6} y={ROW / 2} dy="0.32em" text-anchor="end" class="tb-prof-chart__label">
               {label.length > 48 ? `${label.slice(0, 46)}…` : label}
             </text>
-            <rect x={labelW} y={3} height={ROW - 6} width={Math.max(1, x(v))} fill={sliceColor(i)} />
+            <rect x={labelW} y={3} height={ROW - 6} width={Math.max(1, x(v))} fill={props.color ?? sliceColor(i)} />
             <text x={labelW + x(v) + 6} y={ROW / 2} dy="0.32em" class="tb-prof-chart__value">
               {props.format(v)}
             </text>

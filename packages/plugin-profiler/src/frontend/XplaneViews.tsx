@@ -45,7 +45,7 @@ export function StepTimeView(props: XplaneViewProps) {
           const mean = valid.length ? valid.reduce((t, x) => t + x.durationUs, 0) / valid.length : Number.NaN;
           return (
             <Card title="Step Time" subtitle={`${valid.length} steps · mean ${formatUs(mean)}`} expandable={false}>
-              <TopBars entries={valid.map((x) => [`Step ${x.step}`, x.durationUs] as const)} n={valid.length} keepOrder format={formatUs} testId="step-time-bars" />
+              <TopBars entries={valid.map((x) => [`Step ${x.step}`, x.durationUs] as const)} n={valid.length} keepOrder color="var(--tb-accent)" format={formatUs} testId="step-time-bars" />
             </Card>
           );
         }}

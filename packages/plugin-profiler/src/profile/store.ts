@@ -154,10 +154,8 @@ export class ProfileStore {
           id,
           kind: file.kind,
           size: file.size,
-          async *chunks() {
-            const bytes = await data.readFile(file.path);
-            for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.slice(at, Math.min(bytes.length, at + CHUNK));
-          },
+          // Streamed from disk as the worker's parser takes it: the file is never whole in memory.
+          chunks: () => data.readFileChunks(file.path, { chunkBytes: CHUNK }),
         },
         { onProgress: (p) => (entry.progress = { state: 'loading', file: file.path, bytes: p.bytes, total: p.total }) },
       )

@@ -36,6 +36,11 @@ describe('track layout', () => {
     expect(layout.trackY[0]).toBe(2 * HEADER_HEIGHT);
   });
 
+  it('leaves out a process with neither tracks nor counters', () => {
+    const withEmpty = makeTimeline([...t.processes, { name: '/host:metadata', sortIndex: 99 }], t.tracks, [], t.counters);
+    expect(layoutTracks(withEmpty, new Set()).rows.filter((r) => r.kind === 'process').map((r) => r.kind === 'process' && r.process)).toEqual([1, 0]);
+  });
+
   it('finds the row and level under a y position', () => {
     const layout = layoutTracks(t, new Set());
     const y0 = layout.trackY[0]!;

@@ -40,6 +40,8 @@ export function layoutTracks(t: Timeline, collapsed: ReadonlySet<number>): Track
   let y = 0;
   for (const p of order) {
     const group = byProcess[p]!;
+    // A process with nothing to draw (an XSpace's metadata plane) takes no room.
+    if (group.tracks.length === 0 && group.counters.length === 0) continue;
     const isCollapsed = collapsed.has(p);
     rows.push({ kind: 'process', process: p, y, height: HEADER_HEIGHT, collapsed: isCollapsed });
     y += HEADER_HEIGHT;
