@@ -111,6 +111,11 @@ describe('the demo', () => {
     const prCurves = (await (await get('pr_curves/tags')).json()) as Record<string, Record<string, unknown>>;
     expect(Object.keys(prCurves['adam/validation'] ?? {}).sort()).toEqual(['pr/digit_4', 'pr/digit_9']);
     expect(png.headers.get('content-type')).toBe('image/png');
+    // The demo's profiles of its own training: 8 steps at each batch size, on the CPU.
+    expect(((await (await get('profile/runs')).json()) as { runs: string[] }).runs).toEqual(['profile/batch_256', 'profile/batch_32']);
+    const figures = (await (await get('profile/figures?run=profile%2Fbatch_256&worker=demo&span=1')).json()) as { steps: { dataLoader: number; cpuExec: number }[] };
+    expect(figures.steps).toHaveLength(8);
+    expect(figures.steps.every((s) => s.cpuExec > 0 && s.dataLoader > 0)).toBe(true);
 
     const browser: { context: BrowserContext; close: () => Promise<void> } = await launchBrowser();
     try {
