@@ -139,7 +139,7 @@ export function LineChart({ lines, colorOf, showTags }: LineChartProps) {
       </svg>
       {hover && rows.length > 0 && (
         <div
-          class="cs-tooltip"
+          class="tb-popup cs-tooltip"
           data-testid="chart-tooltip"
           style={{ top: `${hover.py + 12}px`, ...(hover.px > width / 2 ? { right: `${width - hover.px + 12}px` } : { left: `${hover.px + 12}px` }) }}
         >

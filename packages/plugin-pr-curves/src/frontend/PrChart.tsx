@@ -142,7 +142,7 @@ function ChartTooltip({ hover }: { hover: Hover }) {
     el.style.top = `${top}px`;
   });
   return (
-    <div class="tb-pr-chart__tooltip" role="tooltip" ref={box} data-testid="pr-tooltip">
+    <div class="tb-popup tb-pr-chart__tooltip" role="tooltip" ref={box} data-testid="pr-tooltip">
       <table>
         <thead>
           <tr>

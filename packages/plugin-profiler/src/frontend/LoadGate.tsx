@@ -8,15 +8,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { profileRoute, type ProfileRef } from './api.js';
 import { formatBytes } from './format.js';
+import type { LoadProgress } from '../profile/progress.js';
 
-/** The `progress` answer. */
-export interface LoadProgress {
-  readonly state: 'loading' | 'loaded' | 'failed';
-  readonly file: string;
-  readonly bytes: number;
-  readonly total: number;
-  readonly error?: string;
-}
+export type { LoadProgress } from '../profile/progress.js';
+
 
 /** How often the page asks while a profile loads. */
 export const POLL_MS = 400;

@@ -12,7 +12,7 @@ export interface TooltipState {
 export function Tooltip({ state, testId }: { state: TooltipState | null; testId?: string }) {
   if (!state) return null;
   return (
-    <div class="tb-prof-tooltip" role="tooltip" data-testid={testId} style={{ transform: `translate(${state.x + 12}px, ${state.y + 12}px)` }}>
+    <div class="tb-popup tb-prof-tooltip" role="tooltip" data-testid={testId} style={{ transform: `translate(${state.x + 12}px, ${state.y + 12}px)` }}>
       {state.content}
     </div>
   );

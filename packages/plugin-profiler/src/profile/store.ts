@@ -9,21 +9,15 @@ import { type DataProvider, type Logger, NotFoundError } from '@tb/core/plugin';
 import { discoverProfiles, type ProfileFile, type ProfileListing, PROFILE_FILES } from '../trace/discover.js';
 import { sharedLoader } from '../trace/shared-loader.js';
 import { type LoadedProfile, viewsOf } from './answers.js';
+import type { LoadProgress } from './progress.js';
+
+export type { LoadProgress } from './progress.js';
 
 /** Profiles kept in memory at once (the least recently used goes first). */
 export const MAX_PROFILES = 8;
 const LISTING_TTL_MS = 1000;
 const CHUNK = 1 << 20;
 
-/** Where one profile's load stands, for the page's progress bar. */
-export interface LoadProgress {
-  readonly state: 'loading' | 'loaded' | 'failed';
-  /** The profile's file, relative to the log root. */
-  readonly file: string;
-  readonly bytes: number;
-  readonly total: number;
-  readonly error?: string;
-}
 
 interface Entry {
   readonly signature: string;

@@ -6,10 +6,8 @@
 import type { StepCosts } from './breakdown.js';
 import type { OverviewProfile } from './profile.js';
 
-/** One step's breakdown, microseconds. */
-export interface StepFigures {
-  step: string;
-  total: number;
+/** The categories of a step's time, each in microseconds (or, in `percent`, its share). */
+export interface CategoryFigures {
   kernel: number;
   memcpy: number;
   memset: number;
@@ -19,16 +17,14 @@ export interface StepFigures {
   other: number;
 }
 
-/** Shares of the average step, percent 0..100. */
-export interface PercentFigures {
-  kernel: number;
-  memcpy: number;
-  memset: number;
-  runtime: number;
-  dataLoader: number;
-  cpuExec: number;
-  other: number;
+/** One step's breakdown, microseconds. */
+export interface StepFigures extends CategoryFigures {
+  step: string;
+  total: number;
 }
+
+/** Shares of the average step, percent 0..100. */
+export type PercentFigures = CategoryFigures;
 
 /** The average step and its shares. */
 export type AverageFigures = Omit<StepFigures, 'step'> & { percent: PercentFigures };
