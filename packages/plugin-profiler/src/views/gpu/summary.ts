@@ -31,12 +31,12 @@ export interface GpuInfo {
   'Compute Capability'?: string;
 }
 
-// The metric explanations are part of the answer torch's frontend shows; kept verbatim.
-const TIP_UTIL = 'GPU Utilization:\nGPU busy time / All steps time. The higher, the better. GPU busy time is the time during which there is at least one GPU kernel running on it. All steps time is the total time of all profiler steps(or called as iterations).\n';
-const TIP_SM = "Est. SM Efficiency:\nEstimated Stream Multiprocessor Efficiency. The higher, the better. This metric of a kernel, SM_Eff_K = min(blocks of this kernel / SM number of this GPU, 100%). This overall number is the sum of all kernels' SM_Eff_K weighted by kernel's execution duration, divided by all steps time.\n";
-const TIP_OCC = 'Est. Achieved Occupancy:\nFor most cases such as memory bandwidth bounded kernels, the higher the better. Occupancy is the ratio of active warps on an SM to the maximum number of active warps supported by the SM. The theoretical occupancy of a kernel is upper limit occupancy of this kernel, limited by multiple factors such as kernel shape, kernel used resource, and the GPU compute capability.\nEst. Achieved Occupancy of a kernel, OCC_K = min(threads of the kernel / SM number / max threads per SM, theoretical occupancy of the kernel). ';
-const TIP_OCC_OVERVIEW = "This overall number is the weighted average of all kernels' OCC_K using kernel's execution duration as weight. It shows fine-grained low-level GPU utilization.\n";
-const TIP_TC = 'Kernel using Tensor Cores:\nTotal GPU Time for Tensor Core kernels / Total GPU Time for all kernels.\n';
+// What each metric means, shown beside the GPU summary (our words; torch's answer carries its own).
+const TIP_UTIL = 'GPU Utilization:\nThe share of the steps\' time during which at least one kernel runs on the GPU. Higher is better.\n';
+const TIP_SM = "Est. SM Efficiency:\nAn estimate of how many of the GPU's multiprocessors (SMs) the kernels keep busy: for each kernel, its blocks over the number of SMs (at most 100%), weighted by the kernel's duration and divided by the steps' time. Higher is better.\n";
+const TIP_OCC = 'Est. Achieved Occupancy:\nOccupancy is the number of warps active on an SM over the most it can hold; a kernel\'s shape, its registers and shared memory bound it. Estimated per kernel as min(its threads / SMs / max threads per SM, its theoretical occupancy). Higher is usually better (for memory-bound kernels especially). ';
+const TIP_OCC_OVERVIEW = "Here, the average over all kernels, weighted by their durations.\n";
+const TIP_TC = 'Kernel using Tensor Cores:\nThe share of the kernel time spent in kernels that use Tensor Cores.\n';
 
 /** The properties torch shows of GPU `id`, or undefined when the trace has none for it. */
 export function gpuInfo(props: readonly DeviceProperties[] | undefined, id: number): GpuInfo | undefined {

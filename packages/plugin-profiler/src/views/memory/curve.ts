@@ -107,9 +107,9 @@ export function memoryCurve(records: readonly MemoryRecord[], ctx: CurveContext,
       memory_factor: mf,
     },
     columns: [
-      { name: `Time (${tu})`, type: 'number', tooltip: 'Time since profiler starts.' },
-      { name: `Allocated (${mu})`, type: 'number', tooltip: 'Total memory in use.' },
-      { name: `Reserved (${mu})`, type: 'number', tooltip: 'Total reserved memory by allocator, both used and unused.' },
+      { name: `Time (${tu})`, type: 'number', tooltip: 'Time since the capture began.' },
+      { name: `Allocated (${mu})`, type: 'number', tooltip: 'Memory held by live tensors.' },
+      { name: `Reserved (${mu})`, type: 'number', tooltip: 'Memory the allocator holds from the device, in use or cached.' },
     ],
     rows,
   };

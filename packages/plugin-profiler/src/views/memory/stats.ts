@@ -28,13 +28,13 @@ export interface MemoryStatsJson {
 function columns(unit: MemoryUnit): MemoryStatsJson['columns'] {
   return [
     { name: 'Operator Name', type: 'string' },
-    { name: 'Calls', type: 'number', tooltip: '# of calls of the operator.' },
-    { name: `Size Increase (${unit})`, type: 'number', tooltip: 'The memory increase size include all children operators.' },
-    { name: `Self Size Increase (${unit})`, type: 'number', tooltip: 'The memory increase size associated with the operator itself.' },
-    { name: 'Allocation Count', type: 'number', tooltip: 'The allocation count including all chidren operators.' },
-    { name: 'Self Allocation Count', type: 'number', tooltip: 'The allocation count belonging to the operator itself.' },
-    { name: `Allocation Size (${unit})`, type: 'number', tooltip: 'The allocation size including all children operators.' },
-    { name: `Self Allocation Size (${unit})`, type: 'number', tooltip: 'The allocation size belonging to the operator itself.\nIt will sum up all allocation bytes without considering the memory free.' },
+    { name: 'Calls', type: 'number', tooltip: 'How many times the operator ran.' },
+    { name: `Size Increase (${unit})`, type: 'number', tooltip: 'Memory the operator and the operators it called kept allocated (allocations less frees).' },
+    { name: `Self Size Increase (${unit})`, type: 'number', tooltip: 'Memory the operator itself kept allocated (allocations less frees).' },
+    { name: 'Allocation Count', type: 'number', tooltip: 'Allocations by the operator and the operators it called.' },
+    { name: 'Self Allocation Count', type: 'number', tooltip: 'Allocations by the operator itself.' },
+    { name: `Allocation Size (${unit})`, type: 'number', tooltip: 'Bytes allocated by the operator and the operators it called.' },
+    { name: `Self Allocation Size (${unit})`, type: 'number', tooltip: 'Bytes allocated by the operator itself, frees not subtracted.' },
   ];
 }
 
