@@ -119,11 +119,17 @@ export function DataTable<R>(props: DataTableProps<R>) {
               const can = props.canExpand?.(row) ?? true;
               return [
                 <tr key={key} data-row={key}>
-                  {columns.map((c) => (
-                    <td key={c.key} class={c.numeric ? 'tb-prof-num' : undefined}>
-                      {c.render ? c.render(row) : formatCell(c.value(row))}
-                    </td>
-                  ))}
+                  {columns.map((c, i) => {
+                    const cell = c.render ? c.render(row) : formatCell(c.value(row));
+                    // Names (templated CUDA kernels run to hundreds of characters): three
+                    // lines at most, the whole name on hover.
+                    const text = i === 0 && !c.numeric && !c.render ? String(cell) : null;
+                    return (
+                      <td key={c.key} class={c.numeric ? 'tb-prof-num' : undefined}>
+                        {text !== null ? <span class="tb-prof-table__name" title={text}>{text}</span> : cell}
+                      </td>
+                    );
+                  })}
                   {expandable && (
                     <td>
                       <button type="button" class="tb-button tb-button--flat tb-prof-table__expand" disabled={!can} aria-expanded={isOpen} onClick={() => toggle(key)}>
