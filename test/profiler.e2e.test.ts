@@ -121,6 +121,21 @@ describe('Profile dashboard in Chromium', () => {
     await page.keyboard.press('0');
     await expect.poll(span).toBeCloseTo(full, 0);
 
+    // The mouse: ctrl+wheel zooms around the pointer, a drag pans the zoomed window.
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 120);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    // One wheel notch zooms by e^-0.4 (see wheelZoomFactor).
+    await expect.poll(span).toBeCloseTo(full * Math.exp(-0.4), -2);
+    const startBefore = Number(await canvas.getAttribute('data-view-start'));
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 120, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await canvas.getAttribute('data-view-start'))).toBeGreaterThan(startBefore);
+    await page.keyboard.press('0');
+
     await page.getByRole('searchbox', { name: 'Find slices by name' }).fill('ProfilerStep#7');
     await page.keyboard.press('Enter');
     const details = page.getByRole('region', { name: 'Slice details' });
