@@ -17,6 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
 import { startServer } from '../support/server.mjs';
 import { DEFAULT_OUT, generate, PROFILE_TAG, RUN } from './generate.mjs';
@@ -26,23 +27,10 @@ const ROOT = path.resolve(HERE, '..', '..');
 const TARGET_FIRST_VIEW_MS = 3000;
 const TARGET_FRAME_MS = 33;
 
-const args = process.argv.slice(2);
-const flag = (/** @type {string} */ name, /** @type {number | string} */ fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const intFlag = (/** @type {string} */ name, /** @type {number} */ fallback) => {
-  const v = Number(flag(name, fallback));
-  if (!Number.isInteger(v) || v <= 0) {
-    console.error(`--${name} should be a positive integer, found ${flag(name, fallback)}`);
-    process.exit(2);
-  }
-  return v;
-};
 const out = String(flag('out', DEFAULT_OUT));
-const nodes = intFlag('nodes', 50_000);
-const targetBoxes = intFlag('boxes', 3000);
-const loads = intFlag('loads', 3);
+const nodes = positiveFlag('nodes', 50_000);
+const targetBoxes = positiveFlag('boxes', 3000);
+const loads = positiveFlag('loads', 3);
 
 if (!fs.existsSync(path.join(ROOT, 'packages', 'plugin-graphs', 'dist', 'frontend', 'mf-manifest.json'))) {
   console.error('the Graphs dashboard is not built (packages/plugin-graphs/dist/frontend): run npx -y pnpm@9 run build first');

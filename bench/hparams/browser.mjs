@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
 import { startServer } from '../support/server.mjs';
 import { DEFAULT_OUT } from './generate.mjs';
@@ -28,17 +29,8 @@ const ROOT = path.resolve(HERE, '..', '..');
 const TARGET_DRAWN_MS = 1500;
 const TARGET_HOVER_MS = 16;
 
-const args = process.argv.slice(2);
-const flag = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const out = path.resolve(flag('out', DEFAULT_OUT));
-const loads = Number(flag('loads', '3'));
-if (!Number.isInteger(loads) || loads <= 0) {
-  console.error(`--loads should be a positive integer, found ${flag('loads', '3')}`);
-  process.exit(2);
-}
+const loads = positiveFlag('loads', 3);
 const screenshot = flag('screenshot', '');
 const manifestPath = path.join(out, 'MANIFEST.json');
 if (!fs.existsSync(manifestPath)) {

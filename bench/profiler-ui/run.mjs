@@ -19,16 +19,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateTrace } from '../../packages/plugin-profiler/bench/generate-trace.mjs';
 import { decodeTimeline } from '../../packages/plugin-profiler/dist/timeline/codec.js';
+import { positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
 import { startServer } from '../support/server.mjs';
 
 const TARGET_FRAME_MS = 1000 / 60;
-const mbArg = process.argv.indexOf('--mb');
-const mb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 100;
-if (!(mb > 0)) {
-  console.error(`--mb should be a positive number, found ${process.argv[mbArg + 1]}`);
-  process.exit(2);
-}
+const mb = positiveFlag('mb', 100, { fraction: true });
 
 /** The log root: one run with the generated trace (kept between runs of the bench). */
 async function logRoot() {

@@ -17,7 +17,12 @@ export async function launchChromium(o = {}) {
     viewport: o.viewport ?? { width: 1440, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context.on('close', () => fs.rmSync(profile, { recursive: true, force: true }));
+  // Removed once Chromium has really exited (a 'close' handler runs while it still writes there).
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  };
   return context;
 }
 
