@@ -21,6 +21,7 @@ export { LoadingState, type LoadingStateProps } from './loading-state.js';
 export { ErrorState, errorMessage, type ErrorStateProps } from './error-state.js';
 export { useVisible } from './use-visible.js';
 export { useWidth } from './use-width.js';
+export { nextStep, stepForKey, stepKeyHandler } from './step-follow.js';
 export { loadStored, saveStored, defaultStorage, STORAGE_PREFIX, type StorageLike } from './stored.js';
 export { useFetched, type Fetched } from './use-fetched.js';
 export { useRunVersions } from './run-versions.js';

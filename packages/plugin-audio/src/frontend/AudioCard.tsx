@@ -3,12 +3,11 @@
  * and download link, under a step slider with the step and its time. New steps are
  * followed while the card shows the newest one.
  */
-import { Card, ErrorState, LoadingState, RunName, StepSlider, useFetched, useVisible, type PluginFetch } from '@tb/ui';
+import { Card, ErrorState, LoadingState, nextStep, RunName, StepSlider, useFetched, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchClips, type TagRunInfo } from './api.js';
 import { ClipView } from './ClipView.js';
 import { clipFileName } from './file-name.js';
-import { nextStep } from './follow.js';
 
 export interface AudioCardProps {
   readonly tag: string;

@@ -4,7 +4,7 @@
  * slider move both sides; arrow keys step while the card has focus; a side without an
  * image at that step says so and offers its nearest steps.
  */
-import { Card, useVisible, type PluginFetch } from '@tb/ui';
+import { Card, stepKeyHandler, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
 import { pickSide, type ComparePair } from './compare-pair.js';
@@ -13,7 +13,6 @@ import { mergeSteps } from './merge-steps.js';
 import { SampleSlider } from './SampleSlider.js';
 import type { ImageSettings } from './settings.js';
 import { StepControl } from './StepControl.js';
-import { stepKeyHandler } from './step-keys.js';
 import { useImages } from './use-images.js';
 
 export interface CompareCardProps {

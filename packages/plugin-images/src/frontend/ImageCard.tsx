@@ -4,16 +4,14 @@
  * through the images while the card has focus; new steps are followed when the card
  * shows the newest one.
  */
-import { Card, ErrorState, LoadingState, useVisible, type PluginFetch } from '@tb/ui';
+import { Card, ErrorState, LoadingState, nextStep, stepKeyHandler, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImageEntry } from './api.js';
 import { MAX_IMAGE_HEIGHT } from './display-size.js';
-import { nextStep } from './follow.js';
 import { ImageView } from './ImageView.js';
 import { SampleSlider } from './SampleSlider.js';
 import type { ImageSettings } from './settings.js';
 import { StepControl } from './StepControl.js';
-import { stepKeyHandler } from './step-keys.js';
 import { useImages } from './use-images.js';
 
 /** How much of the window's height an expanded card's image may take. */

@@ -3,11 +3,10 @@
  * text as HTML. Arrow keys step through the text while the card has focus; new steps
  * are followed when the card shows the newest one. It fetches only when on screen.
  */
-import { Card, ErrorState, LoadingState, StepSlider, useFetched, useVisible, type PluginFetch } from '@tb/ui';
+import { Card, ErrorState, LoadingState, nextStep, stepForKey, StepSlider, useFetched, useVisible, type PluginFetch } from '@tb/ui';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchText } from './api.js';
 import { SafeHtml } from './SafeHtml.js';
-import { nextStep, stepForKey } from './steps.js';
 
 export interface TextCardProps {
   readonly tag: string;

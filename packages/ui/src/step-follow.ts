@@ -1,8 +1,21 @@
 /**
- * Arrow keys on a focused image card: left and right move one kept step, Home and End
- * to the ends. Keys typed into a control inside the card (a slider, a select) are
- * left to that control.
+ * Which step a step card shows (images, audio, text): after new data, the newest when it
+ * showed the newest before (or nothing yet), as TensorBoard's cards follow training;
+ * otherwise the step it showed, or the nearest step before it when that step is gone.
+ * And the arrow keys on a focused card: left and right one kept step, Home and End the
+ * ends; keys typed into a control inside the card (a slider, a select) are left to it.
  */
+
+/** The step to show once `steps` (ascending) arrive. */
+export function nextStep(previous: number | null, wasLatest: boolean, steps: readonly number[]): number | null {
+  if (steps.length === 0) return null;
+  const latest = steps[steps.length - 1]!;
+  if (previous === null || wasLatest) return latest;
+  if (steps.includes(previous)) return previous;
+  let best = steps[0]!;
+  for (const s of steps) if (s <= previous) best = s;
+  return best;
+}
 
 const DELTA: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1 };
 
