@@ -55,6 +55,7 @@ export type {
   UmapOptions,
 } from './compute/runner.js';
 export { markdownToSafeHtml } from './text/markdown.js';
+export { pyRound, reprFloat, reprInt } from './text/python-numbers.js';
 export { crc32c, maskCrc, maskedCrc32c } from './events/crc32c.js';
 export {
   decodeHParamsPluginData,

@@ -7,7 +7,8 @@
  */
 import { compileRegex, InvalidArgumentError, type DataProvider, type LinearRegex, type ScalarSeries } from '@tb/core/plugin';
 import { SCALARS_PLUGIN_NAME } from './metadata.js';
-import { jsonFloat, reprInt } from './python-repr.js';
+import { jsonFloat } from './python-repr.js';
+import { reprInt } from '@tb/core/plugin';
 
 const ALL = { downsample: Number.MAX_SAFE_INTEGER } as const;
 const INVALID = '{"regex_valid": false, "tag_to_events": {}}';

@@ -8,7 +8,7 @@ import type { SessionStartInfoMessage } from '@tb/core/plugin';
 import type { DataType, HParamInfo, HParamValue } from './api-types.js';
 import { compareStrings } from './compare.js';
 import { type ProtobufValue, scalarValue } from './proto-json.js';
-import { reprFloat } from './python-format.js';
+import { reprFloat } from '@tb/core/plugin';
 
 /** The type of one value; null for kinds no hparam has (null, list, struct). */
 function typeOf(value: ProtobufValue): DataType | null {

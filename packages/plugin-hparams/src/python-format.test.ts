@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRow, formatG, pythonJson, pythonStr, reprFloat } from './python-format.js';
-
-describe('reprFloat, as Python repr()', () => {
-  it.each([
-    [32, '32.0'],
-    [0.1, '0.1'],
-    [0.001, '0.001'],
-    [1e-4, '0.0001'],
-    [1e-5, '1e-05'],
-    [1e15, '1000000000000000.0'],
-    [1e16, '1e+16'],
-    [1.5e300, '1.5e+300'],
-    [-2.5, '-2.5'],
-    [0, '0.0'],
-    [-0, '-0.0'],
-    [0.8039000034332275, '0.8039000034332275'],
-    [NaN, 'nan'],
-    [Infinity, 'inf'],
-    [-Infinity, '-inf'],
-  ])('%s -> %s', (x, text) => expect(reprFloat(x)).toBe(text));
-});
+import { csvRow, formatG, pythonJson, pythonStr } from './python-format.js';
 
 describe("formatG, as Python '%.3g'", () => {
   it.each([

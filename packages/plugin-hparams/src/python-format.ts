@@ -4,29 +4,7 @@
  * to even, as Python rounds), `json.dumps` (ASCII only, `", "` and `": "`) and the
  * `csv` module's default dialect (minimal quoting, `\r\n`).
  */
-
-/**
- * Python's `repr()` of a float: the shortest digits that read back as `x`, fixed
- * notation while the decimal point sits within 16 digits (and no more than 4 zeros
- * after it), else `d.ddde±XX`.
- *
- * @example reprFloat(32) === '32.0'; reprFloat(1e-5) === '1e-05'; reprFloat(1e16) === '1e+16'
- */
-export function reprFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const [mantissa = '0', exponent = '0'] = Math.abs(x).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  // x = 0.<digits> * 10^point
-  const point = Number(exponent) + 1;
-  if (point > -4 && point <= 16) {
-    if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-    if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}.0`;
-    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-  }
-  return `${sign}${scientific(digits, point - 1)}`;
-}
+import { reprFloat } from '@tb/core/plugin';
 
 /** `d.ddd` + `e±XX` from significant digits and a decimal exponent. */
 function scientific(digits: string, exponent: number): string {

@@ -3,8 +3,8 @@
  * only when they hold a comma, a quote or a line break, quotes doubled, and lines
  * ending in CRLF (RFC 4180).
  */
+import { reprFloat, reprInt } from '@tb/core/plugin';
 import type { ScalarSeries } from '@tb/core/plugin';
-import { reprFloat, reprInt } from './python-repr.js';
 
 /** One field, quoted when needed: `a,b` -> `"a,b"`, `say "hi"` -> `"say ""hi"""`. */
 export function csvField(field: string): string {

@@ -3,10 +3,9 @@
  * `run,tag,step,wall_time,value`, for analysis elsewhere. Names are CSV-quoted where
  * needed, so any run or tag name (commas, quotes, tabs, newlines) reads back intact.
  */
-import { NotFoundError, type DataProvider, type LinearRegex } from '@tb/core/plugin';
+import { NotFoundError, reprFloat, reprInt, type DataProvider, type LinearRegex } from '@tb/core/plugin';
 import { csvField, csvRow } from './csv.js';
 import { PLUGIN_NAME } from './metadata.js';
-import { reprFloat, reprInt } from './python-repr.js';
 import { ALL_POINTS, listNames } from './series.js';
 
 /** What to export. */

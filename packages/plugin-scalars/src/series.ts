@@ -3,9 +3,8 @@
  * `[[wall_time, step, value], ...]`, with NaN and +-Infinity as the JSON strings
  * "NaN", "Infinity" and "-Infinity", and numbers as Python writes them.
  */
-import { NotFoundError, type DataProvider, type ScalarSeries } from '@tb/core/plugin';
+import { NotFoundError, reprFloat, reprInt, type DataProvider, type ScalarSeries } from '@tb/core/plugin';
 import { PLUGIN_NAME } from './metadata.js';
-import { reprFloat, reprInt } from './python-repr.js';
 
 /** Every point: scalars are stored in full, so the provider returns them all. */
 export const ALL_POINTS = { downsample: Number.MAX_SAFE_INTEGER } as const;

@@ -3,7 +3,7 @@
  * (per kernel name, or per kernel name and launching operator) and `kernel/tc_pie`.
  * Each is undefined when the trace has no kernels (the view does not exist then).
  */
-import { pyRound } from './py-round.js';
+import { pyRound } from '@tb/core/plugin';
 import type { OpsProfile } from './types.js';
 
 /** How the kernel table groups. */

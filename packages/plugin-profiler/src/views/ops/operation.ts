@@ -2,7 +2,7 @@
  * The operator view's answers: `operation` (four pies), `operation/table` and
  * `operation/stack` (the call-stack groups of one operator).
  */
-import { pyRound } from './py-round.js';
+import { pyRound } from '@tb/core/plugin';
 import { KEY_SEP } from './aggregate.js';
 import type { OpAgg, OpsProfile } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reprFloat, reprInt } from './python-repr.js';
+import { pyRound, reprFloat, reprInt } from './python-numbers.js';
 
 describe('reprFloat', () => {
   // Each pair: a float and what Python 3's repr() prints for it.
@@ -36,6 +36,12 @@ describe('reprFloat', () => {
     [NaN, 'nan'],
     [Infinity, 'inf'],
     [-Infinity, '-inf'],
+    [32, '32.0'],
+    [0.001, '0.001'],
+    [1e-4, '0.0001'],
+    [1.5e300, '1.5e+300'],
+    [-2.5, '-2.5'],
+    [0.8039000034332275, '0.8039000034332275'],
   ];
   it.each(python)('writes %s as Python does (%s)', (x, expected) => {
     expect(reprFloat(x)).toBe(expected);
@@ -54,5 +60,23 @@ describe('reprInt', () => {
     expect(reprInt(-5)).toBe('-5');
     expect(reprInt(2 ** 62)).toBe('4611686018427387904');
     expect(reprInt(1e21)).toBe('1000000000000000000000');
+  });
+});
+
+describe('pyRound (Python round semantics)', () => {
+  it('sends exact halves to the even neighbour', () => {
+    expect([0.5, 1.5, 2.5, -2.5, 3.5].map((x) => pyRound(x))).toEqual([0, 2, 2, -2, 4]);
+    expect(pyRound(0.125, 2)).toBe(0.12);
+    expect(pyRound(0.375, 2)).toBe(0.38);
+  });
+  it('rounds values stored just above or below a half by their exact binary value', () => {
+    expect(pyRound(0.025, 2)).toBe(0.03); // 0.02500000000000000138...
+    expect(pyRound(2.675, 2)).toBe(2.67); // 2.67499999999999982236...
+    expect(pyRound(1.005, 2)).toBe(1); // 1.00499999999999989342...
+  });
+  it('leaves integers and non-finite values alone', () => {
+    expect(pyRound(80756)).toBe(80756);
+    expect(pyRound(Number.NaN)).toBeNaN();
+    expect(pyRound(12.3456, 2)).toBe(12.35);
   });
 });
