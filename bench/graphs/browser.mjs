@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
+import { startFrameClock, stopFrameClock } from '../support/frames.mjs';
 import { startServer } from '../support/server.mjs';
 import { DEFAULT_OUT, generate, PROFILE_TAG, RUN } from './generate.mjs';
 
@@ -103,23 +104,6 @@ async function selectTimes(count) {
   return times;
 }
 
-/** Starts a requestAnimationFrame clock in the page; stopFrameClock() returns the frame intervals. */
-function startFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__frames = [];
-  w.__clock = true;
-  const tick = (t) => {
-    w.__frames.push(t);
-    if (w.__clock) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
-function stopFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__clock = false;
-  const f = w.__frames;
-  return f.slice(1).map((t, i) => t - f[i]);
-}
 
 /** Drags the mouse across the drawing in 60 steps; returns the frame intervals meanwhile. */
 async function panFrames(page) {

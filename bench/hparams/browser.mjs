@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
+import { startFrameClock, stopFrameClock } from '../support/frames.mjs';
 import { startServer } from '../support/server.mjs';
 import { DEFAULT_OUT } from './generate.mjs';
 
@@ -119,22 +120,6 @@ async function hoverTimes(moves) {
   return times;
 }
 
-function startFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__frames = [];
-  w.__clock = true;
-  const tick = (t) => {
-    w.__frames.push(t);
-    if (w.__clock) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
-function stopFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__clock = false;
-  const f = w.__frames;
-  return f.slice(1).map((t, i) => t - f[i]);
-}
 
 /**
  * Drags a brush down the lr axis in 40 steps (the table follows on every frame); the

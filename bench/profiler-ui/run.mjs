@@ -21,6 +21,7 @@ import { generateTrace } from '../../packages/plugin-profiler/bench/generate-tra
 import { decodeTimeline } from '../../packages/plugin-profiler/dist/timeline/codec.js';
 import { positiveFlag } from '../support/args.mjs';
 import { launchChromium, pct } from '../support/chromium.mjs';
+import { startFrameClock, stopFrameClock } from '../support/frames.mjs';
 import { startServer } from '../support/server.mjs';
 
 const TARGET_FRAME_MS = 1000 / 60;
@@ -50,24 +51,6 @@ function whenDrawn() {
   });
 }
 
-/** In the page: records animation-frame intervals until `stop()` is called (window.__frames). */
-function startFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__frames = [];
-  w.__clock = true;
-  let last = performance.now();
-  const tick = (t) => {
-    w.__frames.push(t - last);
-    last = t;
-    if (w.__clock) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
-function stopFrameClock() {
-  const w = /** @type {any} */ (window);
-  w.__clock = false;
-  return w.__frames.slice(1);
-}
 
 /** Holds `key` down for `ms` (key repeat, as a person holding W), measuring frames. */
 async function holdKey(page, key, ms) {
