@@ -64,10 +64,15 @@ function DiffPickers({ fetch, runs, current }: DiffViewProps) {
   return (
     <div class="tb-prof-view" data-testid="diff-view">
       <div class="tb-prof-toolbar tb-prof-toolbar--wrap">
-        <span class="tb-prof-legend__swatch tb-prof-diff-base" aria-hidden="true" />
-        <ProfilePicker fetch={fetch} runs={runs} value={base} onChange={setBase} view="Overview" label="Baseline" testId="base" />
-        <span class="tb-prof-legend__swatch tb-prof-diff-exp" aria-hidden="true" />
-        <ProfilePicker fetch={fetch} runs={runs} value={exp} onChange={setExp} view="Overview" label="Experiment" testId="exp" />
+        {/* Each swatch stays beside its picker when the toolbar wraps. */}
+        <div class="tb-prof-diff-side">
+          <span class="tb-prof-legend__swatch tb-prof-diff-base" aria-hidden="true" />
+          <ProfilePicker fetch={fetch} runs={runs} value={base} onChange={setBase} view="Overview" label="Baseline" testId="base" />
+        </div>
+        <div class="tb-prof-diff-side">
+          <span class="tb-prof-legend__swatch tb-prof-diff-exp" aria-hidden="true" />
+          <ProfilePicker fetch={fetch} runs={runs} value={exp} onChange={setExp} view="Overview" label="Experiment" testId="exp" />
+        </div>
       </div>
       {ready ? (
         <>
