@@ -13,6 +13,12 @@ describe('resolveAssetPath', () => {
     expect(resolveAssetPath('/logs/run1/m.tsv', 'run1', '/logs/')).toBe('run1/m.tsv');
   });
 
+  it('accepts an s3:// URL under an s3:// log root (TensorFlow writes them absolute there), and no other bucket', () => {
+    expect(resolveAssetPath('s3://bkt/exp/run1/m.tsv', 'run1', 's3://bkt/exp')).toBe('run1/m.tsv');
+    expect(() => resolveAssetPath('s3://other/exp/run1/m.tsv', 'run1', 's3://bkt/exp')).toThrow(/outside the log root/);
+    expect(() => resolveAssetPath('s3://bkt/exp2/m.tsv', '.', 's3://bkt/exp')).toThrow(/outside the log root/);
+  });
+
   it('refuses paths that leave the log root, naming the path and the config', () => {
     const outside = /the path "(.*)" in (.*)projector_config.pbtxt is outside the log root/;
     expect(() => resolveAssetPath('../secret.tsv', '.', '/logs')).toThrow(outside);

@@ -17,7 +17,7 @@ export function resolveAssetPath(configured: string, configDir: string, logdir: 
     new InvalidArgumentError(`the path "${configured}" in ${posix.join(configDir, 'projector_config.pbtxt')} is outside the log root; expected a path relative to the config file, inside the log root`);
   let p = configured.replace(/\\/g, '/');
   if (p.startsWith('~')) throw outside();
-  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p) || /^s3:\/\//i.test(p)) {
     const root = logdir.replace(/\\/g, '/').replace(/\/+$/, '');
     if (!root || !(p === root || p.startsWith(`${root}/`))) throw outside();
     p = p.slice(root.length + 1) || '.';

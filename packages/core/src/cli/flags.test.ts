@@ -6,6 +6,7 @@ describe('parseServeFlags', () => {
     expect(parseServeFlags(['--logdir', 'logs'])).toEqual({
       logdir: 'logs',
       logdirSpec: undefined,
+      s3: {},
       port: 6006,
       host: '127.0.0.1',
       bindAll: false,
@@ -16,6 +17,18 @@ describe('parseServeFlags', () => {
       plugins: [],
       computeBackend: 'auto',
     });
+  });
+
+  it('reads the object-storage flags and says what a wrong one should be', () => {
+    expect(parseServeFlags(['--logdir', 's3://bkt/x', '--s3_endpoint', 'https://minio.lab:9000', '--s3_addressing', 'path']).s3).toEqual({
+      endpoint: 'https://minio.lab:9000',
+      forcePathStyle: true,
+    });
+    expect(() => parseServeFlags(['--logdir', 'l', '--s3_endpoint', 'minio:9000'])).toThrow(
+      "--s3_endpoint should be an http:// or https:// URL such as http://127.0.0.1:9000, found 'minio:9000'",
+    );
+    expect(() => parseServeFlags(['--logdir', 'l', '--s3_addressing', 'dns'])).toThrow("--s3_addressing should be path or virtual, found 'dns'");
+    expect(() => parseServeFlags(['--logdir', 'l', '--s3_region', 'eu west'])).toThrow(/--s3_region should be a region name/);
   });
 
   it('reads --compute_backend and names the choices for a wrong one', () => {
@@ -60,10 +73,14 @@ describe('parseServeFlags', () => {
         '--window_title=a=b',
         '--plugins=images,scalars',
         '--compute_backend=cpu',
+        '--s3_endpoint=http://127.0.0.1:9000',
+        '--s3_addressing=virtual',
+        '--s3_region=eu-west-1',
       ]),
     ).toEqual({
       logdir: 'logs',
       logdirSpec: undefined,
+      s3: { endpoint: 'http://127.0.0.1:9000', forcePathStyle: false, region: 'eu-west-1' },
       port: 0,
       host: '::1',
       bindAll: false,

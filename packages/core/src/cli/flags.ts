@@ -7,6 +7,7 @@
 import { BACKEND_ORDER, parseBackend, type ComputeBackend } from '../compute/backend.js';
 import { parseSamplesPerPlugin, type SamplesPerPlugin } from '../multiplexer/samples.js';
 import { parseAllowedHosts, type AllowedHosts } from '../server/host-check.js';
+import type { S3Options } from '../storage/s3-options.js';
 import { flagHelp, HELP_FLAG, numberFlag, parsedFlag, parseFlags, type FlagTable, type FlagValues } from './args.js';
 import { FlagError } from './flag-error.js';
 
@@ -15,6 +16,8 @@ export { FlagError };
 export interface ServeFlags {
   logdir: string | undefined;
   logdirSpec: string | undefined;
+  /** How to reach s3:// roots. */
+  s3: S3Options;
   /** 0 picks any free port. */
   port: number;
   host: string;
@@ -37,8 +40,19 @@ export const DEFAULT_PORT = 6006;
 
 /** The flags that say which logs to read; `serve` and `inspect` both take them. */
 export const LOG_ROOT_FLAGS = {
-  logdir: { type: 'string', value: 'DIR', help: 'The log directory: one sub-directory per run.' },
-  logdir_spec: { type: 'string', value: 'NAME:DIR,...', help: 'Several named log directories instead of --logdir.' },
+  logdir: { type: 'string', value: 'DIR', help: 'The log directory (or s3://bucket/prefix): one sub-directory per run.' },
+  logdir_spec: { type: 'string', value: 'NAME:DIR,...', help: 'Several named log directories (or s3:// URLs) instead of --logdir.' },
+  s3_endpoint: {
+    type: 'string',
+    value: 'URL',
+    help: 'Object storage that is not AWS S3: MinIO, Ceph, R2, GCS (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, else AWS).',
+  },
+  s3_addressing: {
+    type: 'string',
+    value: 'STYLE',
+    help: 'path (endpoint/bucket/key) or virtual (bucket.endpoint/key); default: path with another endpoint, virtual on AWS.',
+  },
+  s3_region: { type: 'string', value: 'NAME', help: 'The bucket\'s region (default: AWS_REGION or ~/.aws/config, else us-east-1).' },
   samples_per_plugin: {
     type: 'string',
     value: 'SPEC',
@@ -77,6 +91,8 @@ export interface LogRootFlags {
   logdir: string | undefined;
   logdirSpec: string | undefined;
   samplesPerPlugin: SamplesPerPlugin;
+  /** How to reach s3:// roots; credentials come from the AWS SDK's chain. */
+  s3: S3Options;
 }
 
 /** Checks and converts what {@link LOG_ROOT_FLAGS} read. */
@@ -86,7 +102,36 @@ export function logRootFlags(v: FlagValues<typeof LOG_ROOT_FLAGS>): LogRootFlags
     logdir: v.logdir,
     logdirSpec: v.logdir_spec,
     samplesPerPlugin: v.samples_per_plugin === undefined ? {} : parsedFlag('samples_per_plugin', v.samples_per_plugin, parseSamplesPerPlugin),
+    s3: s3Flags(v),
   };
+}
+
+/** `--s3_endpoint`, `--s3_addressing` and `--s3_region`, checked. */
+function s3Flags(v: FlagValues<typeof LOG_ROOT_FLAGS>): S3Options {
+  const out: { endpoint?: string; forcePathStyle?: boolean; region?: string } = {};
+  if (v.s3_endpoint !== undefined) {
+    let url: URL | null = null;
+    try {
+      url = new URL(v.s3_endpoint);
+    } catch {
+      // said below
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new FlagError(`--s3_endpoint should be an http:// or https:// URL such as http://127.0.0.1:9000, found '${v.s3_endpoint}'`);
+    }
+    out.endpoint = v.s3_endpoint;
+  }
+  if (v.s3_addressing !== undefined) {
+    if (v.s3_addressing !== 'path' && v.s3_addressing !== 'virtual') {
+      throw new FlagError(`--s3_addressing should be path or virtual, found '${v.s3_addressing}'`);
+    }
+    out.forcePathStyle = v.s3_addressing === 'path';
+  }
+  if (v.s3_region !== undefined) {
+    if (!/^[a-z0-9-]+$/i.test(v.s3_region)) throw new FlagError(`--s3_region should be a region name such as eu-west-1, found '${v.s3_region}'`);
+    out.region = v.s3_region;
+  }
+  return out;
 }
 
 /** Reads `--compute_backend`'s value (`auto` when not given). */
@@ -97,12 +142,13 @@ export function computeBackendFlag(value: string | undefined): ComputeBackend | 
 /** Parses `serve`'s arguments (after the command name). */
 export function parseServeFlags(args: readonly string[]): ServeFlags {
   const v = parseFlags('tb-core serve', SERVE_FLAGS, args);
-  const { logdir, logdirSpec, samplesPerPlugin } = logRootFlags(v);
+  const { logdir, logdirSpec, samplesPerPlugin, s3 } = logRootFlags(v);
   const bindAll = v.bind_all ?? false;
   if (bindAll && v.host !== undefined) throw new FlagError('give --host or --bind_all, not both');
   return {
     logdir,
     logdirSpec,
+    s3,
     port: v.port === undefined ? DEFAULT_PORT : numberFlag('port', v.port, { min: 0, max: 65535, integer: true, expected: 'a number from 0 to 65535' }),
     host: bindAll ? '::' : (v.host ?? '127.0.0.1'),
     bindAll,

@@ -11,6 +11,7 @@ describe('parseInspectFlags', () => {
       logdir: 'logs',
       logdirSpec: undefined,
       samplesPerPlugin: { images: 5 },
+      s3: {},
     });
     expect(parseInspectFlags(['--logdir_spec', 'a:/x']).logdirSpec).toBe('a:/x');
   });

@@ -45,6 +45,7 @@ export async function serve(flags: ServeFlags, o: ServeOptions): Promise<Running
     logdirSpec: flags.logdirSpec,
     reloadInterval: flags.reloadInterval,
     samplesPerPlugin: flags.samplesPerPlugin,
+    s3: flags.s3,
     logger: o.logger,
   });
   const compute = createComputeRunner(flags.computeBackend);

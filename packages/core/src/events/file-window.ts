@@ -4,7 +4,7 @@
  * readers (thousands of files) hold no memory.
  */
 
-import type { FileHandle } from 'node:fs/promises';
+import type { StoreFile } from '../storage/store.js';
 
 /** Size of each read from a file, and of pooled buffers. */
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -41,7 +41,7 @@ export class Window {
   limit: number;
 
   constructor(
-    private readonly fh: FileHandle,
+    private readonly fh: StoreFile,
     private readonly chunkBytes: number,
     start: number,
     limit: number,
@@ -73,7 +73,7 @@ export class Window {
     while (this.end < need) {
       const want = Math.min(buf.length - this.end, this.limit - (this.base + this.end));
       if (want <= 0) break;
-      const { bytesRead } = await this.fh.read(buf, this.end, want, this.base + this.end);
+      const bytesRead = await this.fh.read(buf, this.end, want, this.base + this.end);
       if (bytesRead === 0) {
         // The file shrank since it was stat'ed: what is there is all there is.
         this.limit = this.base + this.end;

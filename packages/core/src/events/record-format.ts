@@ -10,7 +10,8 @@
  * known offset (for on-demand blob reads). The streaming reader is in `tfrecord.ts`.
  */
 
-import { open, type FileHandle } from 'node:fs/promises';
+import type { StoreFile } from '../storage/store.js';
+import { toSource, type RecordSource } from './record-source.js';
 import { maskedCrc32c } from './crc32c.js';
 
 export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
@@ -114,34 +115,43 @@ function nextNonZero(buf: Uint8Array, from: number, to: number): number {
   return to;
 }
 
+/** Bytes read at once for a record whose length is not yet known: most blobs fit in one request. */
+const FIRST_READ_BYTES = 64 * 1024;
+
 /**
  * Reads and checks the one record whose header starts at `offset` (for on-demand blob
- * reads). Throws an Error with a clear message on a short read or bad CRC.
+ * reads), from a path on disk or a {@link RecordSource}. Throws an Error with a clear
+ * message on a short read or bad CRC. Reads the header with the first bytes of the data
+ * in one go, so a small record costs one request on object storage.
  */
-export async function readRecordAt(path: string, offset: number): Promise<Uint8Array> {
+export async function readRecordAt(from: string | RecordSource, offset: number): Promise<Uint8Array> {
+  const source = toSource(from);
+  const path = source.name;
   if (!(Number.isSafeInteger(offset) && offset >= 0)) {
     throw new Error(`${path}: invalid record offset ${offset}`);
   }
-  const fh = await open(path, 'r');
+  const fh = await source.open();
   try {
-    const head = new Uint8Array(HEADER_BYTES);
-    const got = await readFully(fh, head, offset);
+    const first = new Uint8Array(Math.max(HEADER_BYTES, Math.min(FIRST_READ_BYTES, fh.size - offset)));
+    const got = await readFully(fh, first, offset);
     if (got < HEADER_BYTES) {
       throw new Error(`${path}: short read at offset ${offset}: expected a ${HEADER_BYTES}-byte record header, found ${got} bytes`);
     }
-    const storedLenCrc = u32le(head, 8);
-    const lenCrc = maskedCrc32c(head, 0, 8);
+    const storedLenCrc = u32le(first, 8);
+    const lenCrc = maskedCrc32c(first, 0, 8);
     if (storedLenCrc !== lenCrc) {
       throw new Error(
         `${path}: record at offset ${offset} has a bad length checksum (stored ${hex32(storedLenCrc)}, computed ${hex32(lenCrc)})`,
       );
     }
-    const length = u32le(head, 4) * TWO_POW_32 + u32le(head, 0);
+    const length = u32le(first, 4) * TWO_POW_32 + u32le(first, 0);
     if (length > MAX_RECORD_BYTES) {
       throw new Error(`${path}: record at offset ${offset} has length ${length}, over the limit of ${MAX_RECORD_BYTES} bytes`);
     }
     const body = new Uint8Array(length + FOOTER_BYTES);
-    const gotBody = await readFully(fh, body, offset + HEADER_BYTES);
+    const have = Math.min(got - HEADER_BYTES, body.length);
+    body.set(first.subarray(HEADER_BYTES, HEADER_BYTES + have));
+    const gotBody = have + (have < body.length ? await readFully(fh, body.subarray(have), offset + HEADER_BYTES + have) : 0);
     if (gotBody < body.length) {
       throw new Error(
         `${path}: short read: record at offset ${offset} needs ${length} data bytes and a ${FOOTER_BYTES}-byte checksum ` +
@@ -161,10 +171,10 @@ export async function readRecordAt(path: string, offset: number): Promise<Uint8A
   }
 }
 
-async function readFully(fh: FileHandle, into: Uint8Array, position: number): Promise<number> {
+async function readFully(fh: StoreFile, into: Uint8Array, position: number): Promise<number> {
   let got = 0;
   while (got < into.length) {
-    const { bytesRead } = await fh.read(into, got, into.length - got, position + got);
+    const bytesRead = await fh.read(into, got, into.length - got, position + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }

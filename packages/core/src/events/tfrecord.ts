@@ -9,12 +9,14 @@
  * file name): the reader says so and starts over from its beginning.
  */
 
-import { open, type FileHandle } from 'node:fs/promises';
+import type { StoreFile } from '../storage/store.js';
 import { maskedCrc32c } from './crc32c.js';
 import { DEFAULT_CHUNK_BYTES, Window } from './file-window.js';
+import { toSource, type RecordSource } from './record-source.js';
 import { FOOTER_BYTES, FRAME_BYTES, HEADER_BYTES, MAX_RECORD_BYTES, TWO_POW_32, findHeader, hex32, u32le } from './record-format.js';
 
 export { encodeRecord, readRecordAt, MAX_RECORD_BYTES } from './record-format.js';
+export { fileSource, storeSource, type RecordSource } from './record-source.js';
 
 /** Called for each good record. `data` is a view valid only during the call. `offset` = file offset of the record's first header byte. */
 export type RecordSink = (data: Uint8Array, offset: number, length: number) => void;
@@ -73,7 +75,9 @@ interface Resync {
 }
 
 export class TfRecordReader {
+  /** The file's path or URL, as messages name it. */
   readonly path: string;
+  private readonly source: RecordSource;
   private readonly maxRecordBytes: number;
   private readonly chunkBytes: number;
   private _offset = 0;
@@ -90,8 +94,10 @@ export class TfRecordReader {
   /** Serializes overlapping `read` calls. */
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(path: string, options: TfRecordReaderOptions = {}) {
-    this.path = path;
+  /** Reads the file at `from` (a path on disk) or from a {@link RecordSource} (any store). */
+  constructor(from: string | RecordSource, options: TfRecordReaderOptions = {}) {
+    this.source = toSource(from);
+    this.path = this.source.name;
     const max = options.maxRecordBytes ?? MAX_RECORD_BYTES;
     const chunk = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     if (!(Number.isSafeInteger(max) && max >= 0)) throw new RangeError(`maxRecordBytes must be a non-negative integer, got ${max}`);
@@ -141,9 +147,9 @@ export class TfRecordReader {
       replaced: false,
     };
     const startOffset = this._offset;
-    let fh: FileHandle;
+    let fh: StoreFile;
     try {
-      fh = await open(this.path, 'r');
+      fh = await this.source.open();
     } catch (err) {
       if (!isEnoent(err)) throw err;
       if (!this._ended) this.endWith(report, `${this.path}: file disappeared (was reading at offset ${this._offset})`);
@@ -151,7 +157,7 @@ export class TfRecordReader {
     }
     let win: Window | null = null;
     try {
-      const size = (await fh.stat()).size;
+      const size = fh.size;
       const rewritten = await this.rewrittenBecause(fh, size);
       if (rewritten !== null) {
         report.problems.push(
@@ -180,14 +186,14 @@ export class TfRecordReader {
    * shorter than when last read, or its first bytes differ. Keeps its first bytes for
    * the next call's comparison.
    */
-  private async rewrittenBecause(fh: FileHandle, size: number): Promise<string | null> {
+  private async rewrittenBecause(fh: StoreFile, size: number): Promise<string | null> {
     if (size < this.sizeSeen) return `it shrank from ${this.sizeSeen} to ${size} bytes`;
     const want = Math.min(size, FINGERPRINT_BYTES);
     if (want === 0) return null;
     const now = new Uint8Array(want);
     let got = 0;
     while (got < want) {
-      const { bytesRead } = await fh.read(now, got, want - got, got);
+      const bytesRead = await fh.read(now, got, want - got, got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../errors.js';
 import { listLogFiles, readLogFile } from './log-files.js';
+import { LocalStore } from '../storage/local-store.js';
 import type { LogRoot } from './log-root.js';
 
 describe('log files beside the event files', () => {
@@ -17,7 +18,7 @@ describe('log files beside the event files', () => {
     await writeFile(path.join(root, 'projector_config.pbtxt'), 'embeddings {}');
     await writeFile(path.join(base, 'secret.txt'), 'outside');
     await symlink(path.join(base, 'secret.txt'), path.join(root, 'link.pt.trace.json'));
-    roots = [{ name: null, path: root }];
+    roots = [{ name: null, location: root, store: new LocalStore(root) }];
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -40,7 +41,7 @@ describe('log files beside the event files', () => {
   );
 
   it('reads under a named root of a spec by its name', async () => {
-    const named: LogRoot[] = [{ name: 'exp', path: roots[0]!.path }];
+    const named: LogRoot[] = [{ ...roots[0]!, name: 'exp' }];
     expect((await listLogFiles(named, /pbtxt$/)).map((f) => f.path)).toEqual(['exp/projector_config.pbtxt']);
     await expect(readLogFile(named, 'exp/projector_config.pbtxt')).resolves.toBeInstanceOf(Uint8Array);
     await expect(readLogFile(named, 'projector_config.pbtxt')).rejects.toBeInstanceOf(NotFoundError);

@@ -1,34 +1,40 @@
 /**
- * Where runs come from: a log directory, or TensorBoard's `--logdir_spec`
- * (`name1:path1,name2:path2`). A run is any directory, at any depth, holding a file
- * whose name contains `tfevents`; it is named by its path relative to its root, with
- * `/` separators, `.` for the root itself, and prefixed by the root's name in a spec.
+ * Where runs come from: a log directory or an `s3://bucket/prefix`, or TensorBoard's
+ * `--logdir_spec` (`name1:path1,name2:s3://...`). A run is any directory, at any depth,
+ * holding a file whose name contains `tfevents`; it is named by its path relative to its
+ * root, with `/` separators, `.` for the root itself, and prefixed by the root's name in
+ * a spec.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError } from '../errors.js';
-import { isEventFileName } from './run-loader.js';
+import { isS3Url, parseS3Url } from '../storage/s3-location.js';
+import type { LogStore } from '../storage/store.js';
 
-/** One root of the log directory; `name` is null for a plain `--logdir`. */
-export interface LogRoot {
+/** A root as the flags name it: `location` is an absolute directory or an s3:// URL. */
+export interface LogRootSpec {
   readonly name: string | null;
-  readonly path: string;
+  readonly location: string;
+}
+
+/** One root of the log directory, opened; `name` is null for a plain `--logdir`. */
+export interface LogRoot extends LogRootSpec {
+  readonly store: LogStore;
 }
 
 /**
- * Parses `--logdir` or `--logdir_spec` into absolute roots. Exactly one must be given.
- * In a spec, an entry without `name:` is a root of its own with no name; a single
- * letter before `:` is a Windows drive, not a name.
+ * Parses `--logdir` or `--logdir_spec` into roots. Exactly one must be given. In a spec,
+ * an entry without `name:` is a root of its own with no name; a single letter before `:`
+ * is a Windows drive, not a name; `s3://...` is object storage, named or not.
  */
-export function parseLogRoots(logdir: string | undefined, logdirSpec: string | undefined): LogRoot[] {
+export function parseLogRoots(logdir: string | undefined, logdirSpec: string | undefined): LogRootSpec[] {
   if (logdir && logdirSpec) throw new InvalidArgumentError('give --logdir or --logdir_spec, not both');
-  if (logdir) return [{ name: null, path: path.resolve(logdir) }];
+  if (logdir) return [{ name: null, location: locationOf(logdir) }];
   if (!logdirSpec) throw new InvalidArgumentError('a log directory is needed: --logdir DIR or --logdir_spec name:DIR,...');
-  const roots: LogRoot[] = [];
+  const roots: LogRootSpec[] = [];
   for (const entry of logdirSpec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([^:]{2,}):(.+)$/.exec(entry);
-    if (m && !m[2]!.startsWith('//')) roots.push({ name: m[1]!, path: path.resolve(m[2]!) });
-    else roots.push({ name: null, path: path.resolve(entry) });
+    if (m && !m[2]!.startsWith('//') && !isS3Url(entry)) roots.push({ name: m[1]!, location: locationOf(m[2]!) });
+    else roots.push({ name: null, location: locationOf(entry) });
   }
   if (roots.length === 0) throw new InvalidArgumentError(`--logdir_spec '${logdirSpec}' names no directory`);
   const names = roots.map((r) => r.name).filter((n): n is string => n !== null);
@@ -37,42 +43,21 @@ export function parseLogRoots(logdir: string | undefined, logdirSpec: string | u
   return roots;
 }
 
-/** The run name of `dir` under `root`. */
-export function runNameOf(root: LogRoot, dir: string): string {
-  const rel = path.relative(root.path, dir).split(path.sep).join('/') || '.';
-  if (root.name === null) return rel;
-  return rel === '.' ? root.name : `${root.name}/${rel}`;
+/** An s3:// URL checked and kept as written (less a trailing slash), or an absolute directory. */
+function locationOf(place: string): string {
+  if (isS3Url(place)) {
+    const loc = parseS3Url(place);
+    return `s3://${loc.bucket}${loc.prefix ? `/${loc.prefix.slice(0, -1)}` : ''}`;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(place) && !/^[a-z]:/i.test(place)) {
+    throw new InvalidArgumentError(`'${place}': only local directories and s3:// URLs can be read (for GCS, use its S3 interface: s3:// with --s3_endpoint https://storage.googleapis.com)`);
+  }
+  return path.resolve(place);
 }
 
-/**
- * Finds every run under the roots: run name -> absolute directory. Unreadable
- * directories are passed to `onError` and skipped; symbolic links to directories are
- * not followed (they could loop).
- */
-export async function discoverRuns(
-  roots: readonly LogRoot[],
-  onError: (dir: string, err: Error) => void,
-): Promise<Map<string, string>> {
-  const runs = new Map<string, string>();
-  for (const root of roots) {
-    const stack = [root.path];
-    while (stack.length > 0) {
-      const dir = stack.pop()!;
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT' || dir === root.path) onError(dir, err as Error);
-        continue;
-      }
-      let isRun = false;
-      for (const e of entries) {
-        if (e.isDirectory()) stack.push(path.join(dir, e.name));
-        else if (!isRun && (e.isFile() || e.isSymbolicLink()) && isEventFileName(e.name)) isRun = true;
-      }
-      if (isRun) runs.set(runNameOf(root, dir), dir);
-    }
-  }
-  return runs;
+/** The run name of the directory `dirKey` ('' for the root itself) under `root`. */
+export function runNameOf(root: LogRootSpec, dirKey: string): string {
+  const rel = dirKey === '' ? '.' : dirKey;
+  if (root.name === null) return rel;
+  return rel === '.' ? root.name : `${root.name}/${rel}`;
 }

@@ -7,9 +7,14 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { silentLogger, type Logger } from '../logger.js';
+import { mapLimit } from '../storage/map-limit.js';
+import { openStore } from '../storage/open-store.js';
+import type { S3Options } from '../storage/s3-options.js';
+import { listAll, type StoreStats } from '../storage/store.js';
 import type { DataProvider } from './data-provider.js';
-import { discoverRuns, parseLogRoots, type LogRoot } from './log-root.js';
+import { parseLogRoots, runNameOf, type LogRoot } from './log-root.js';
 import { LogRootProvider } from './provider.js';
+import { isEventKey, RootScanner } from './root-scanner.js';
 import { RunLoader, type LoadProblem } from './run-loader.js';
 import { DEFAULT_SAMPLES, type SamplesPerPlugin } from './samples.js';
 
@@ -24,6 +29,10 @@ export interface MultiplexerOptions {
   watch?: boolean;
   /** Most points kept per tag, by plugin name; overrides the defaults. */
   samplesPerPlugin?: SamplesPerPlugin;
+  /** How to reach s3:// roots (endpoint, path style, credentials); default: the AWS SDK's configuration. */
+  s3?: S3Options;
+  /** Listing pages per root per reload (1,000 keys each on object storage). Default 20. */
+  maxListPages?: number;
   logger?: Logger;
 }
 
@@ -43,6 +52,8 @@ export interface LoadingStatus {
   readonly problems: readonly LoadProblem[];
   /** Problems met in all, including those no longer kept in `problems`. */
   readonly problemCount: number;
+  /** Requests to the roots' stores (object storage: LIST and GET requests, retries, failures). */
+  readonly storage: StoreStats;
 }
 
 /** Listener for new data: the runs whose data changed (or that appeared or vanished). */
@@ -50,12 +61,18 @@ export type ChangeListener = (runs: readonly string[]) => void;
 
 const MAX_PROBLEMS = 200;
 const WATCH_DEBOUNCE_MS = 100;
+/**
+ * Runs read at once. On disk reading is bound by one core's decoding, so one at a time;
+ * on object storage each run waits on the network, so several (each reading ahead).
+ */
+const RUN_CONCURRENCY = { local: 1, s3: 8 } as const;
 
 export class LogRootMultiplexer {
   readonly roots: readonly LogRoot[];
   readonly provider: DataProvider;
   /** Runs by name; read by the provider. */
   readonly runs = new Map<string, RunLoader>();
+  private readonly scanners: RootScanner[];
   private readonly logger: Logger;
   private readonly samples: SamplesPerPlugin;
   private readonly reloadIntervalMs: number;
@@ -73,7 +90,8 @@ export class LogRootMultiplexer {
   private closed = false;
 
   constructor(options: MultiplexerOptions) {
-    this.roots = parseLogRoots(options.logdir, options.logdirSpec);
+    this.roots = parseLogRoots(options.logdir, options.logdirSpec).map((spec) => ({ ...spec, store: openStore(spec.location, options.s3) }));
+    this.scanners = this.roots.map((root) => new RootScanner(root, Math.max(1, options.maxListPages ?? 20)));
     this.logger = options.logger ?? silentLogger;
     this.samples = { ...DEFAULT_SAMPLES, ...options.samplesPerPlugin };
     const interval = options.reloadInterval ?? 5;
@@ -131,7 +149,27 @@ export class LogRootMultiplexer {
       recordsSkipped,
       problems: this.problems.slice(),
       problemCount: this.problemCount,
+      storage: this.storageStats(),
     };
+  }
+
+  private storageStats(): StoreStats {
+    let requests = 0;
+    let bytesRead = 0;
+    let retries = 0;
+    let failures = 0;
+    let retrying = 0;
+    let lastError: StoreStats['lastError'] = null;
+    for (const root of this.roots) {
+      const st = root.store.stats();
+      requests += st.requests;
+      bytesRead += st.bytesRead;
+      retries += st.retries;
+      failures += st.failures;
+      retrying += st.retrying;
+      if (st.lastError && (!lastError || st.lastError.at > lastError.at)) lastError = st.lastError;
+    }
+    return { requests, bytesRead, retries, failures, retrying, lastError };
   }
 
   /** Stops reloading and watching. */
@@ -142,14 +180,17 @@ export class LogRootMultiplexer {
     for (const w of this.watchers) w.close();
     this.watchers = [];
     await this.reloading;
+    await Promise.all(this.roots.map((r) => r.store.close()));
   }
 
   private async reloadOnce(): Promise<void> {
     this.loading++;
     try {
-      const found = await discoverRuns(this.roots, (dir, err) =>
-        this.problem({ run: '', file: dir, message: `cannot read directory ${dir}: ${err.message}` }),
-      );
+      const found = new Map<string, { scanner: RootScanner; dir: string }>();
+      for (const scanner of this.scanners) {
+        await this.scan(scanner);
+        for (const dir of scanner.dirs().keys()) found.set(runNameOf(scanner.root, dir), { scanner, dir });
+      }
       const changed: string[] = [];
       for (const name of [...this.runs.keys()]) {
         if (!found.has(name)) {
@@ -162,22 +203,50 @@ export class LogRootMultiplexer {
         capacityFor: (plugin: string) => this.samples[plugin] ?? this.samples['*'] ?? 0,
         problem: (p: LoadProblem) => this.problem(p),
       };
-      for (const [name, dir] of found) {
+      for (const [name, { scanner, dir }] of found) {
         if (!this.runs.has(name)) {
-          this.runs.set(name, new RunLoader(name, dir, ctx));
+          this.runs.set(name, new RunLoader(name, scanner.root.store, dir, ctx));
           changed.push(name);
         }
       }
-      // List every run's files first, so the progress bar knows the total.
-      await Promise.all([...this.runs.values()].map((run) => run.refreshFiles()));
-      for (const run of [...this.runs.values()]) {
-        if (this.closed) break;
-        if (await this.loadRun(run)) changed.push(run.name);
+      // Every run's files are set before any is read, so the progress bar knows the total.
+      for (const scanner of this.scanners) {
+        for (const [dir, files] of scanner.dirs()) this.runs.get(runNameOf(scanner.root, dir))?.setFiles(files);
       }
+      const remote = this.roots.some((r) => r.store.kind !== 'local');
+      await mapLimit([...this.runs.values()], remote ? RUN_CONCURRENCY.s3 : RUN_CONCURRENCY.local, async (run) => {
+        if (!this.closed && (await this.loadRun(run))) changed.push(run.name);
+      });
       this.emit(changed);
     } finally {
       this.loading--;
     }
+  }
+
+  /**
+   * Lists the next part of a root. When that did not cover the whole root (a huge
+   * bucket), the runs already known list their own directories, so what they append
+   * shows within one reload whatever the bucket's size. A failed listing keeps what
+   * was known: no run is dropped because the store could not be reached.
+   */
+  private async scan(scanner: RootScanner): Promise<void> {
+    const store = scanner.root.store;
+    let complete: boolean;
+    try {
+      complete = await scanner.scan();
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      this.problem({ run: '', file: store.location, message: `cannot ${missing ? 'read directory' : 'list'} ${store.location}: ${(err as Error).message}` });
+      return;
+    }
+    if (complete) return;
+    await mapLimit([...scanner.dirs().keys()], RUN_CONCURRENCY.s3, async (dir) => {
+      try {
+        scanner.refreshDir(dir, await listAll(store, { prefix: dir === '' ? '' : `${dir}/`, shallow: true, filter: isEventKey }));
+      } catch (err) {
+        this.problem({ run: runNameOf(scanner.root, dir), file: '', message: `cannot list ${store.describe(dir)}: ${(err as Error).message}` });
+      }
+    });
   }
 
   private async loadRun(run: RunLoader): Promise<boolean> {
@@ -199,15 +268,17 @@ export class LogRootMultiplexer {
 
   private startWatching(): void {
     for (const root of this.roots) {
+      const dir = root.store.localDir;
+      if (dir === null) continue; // object storage tells of no changes: polled every reload interval
       try {
-        const w = watch(root.path, { recursive: true, persistent: false }, (_event, file) => {
-          if (file) this.watchedDirs.add(path.dirname(path.join(root.path, file.toString())));
+        const w = watch(dir, { recursive: true, persistent: false }, (_event, file) => {
+          if (file) this.watchedDirs.add(path.dirname(path.join(dir, file.toString())));
           this.watchTimer ??= setTimeout(() => this.onWatch(), WATCH_DEBOUNCE_MS);
         });
-        w.on('error', (err) => this.logger.warn(`watching ${root.path} failed (${err.message}); polling only`));
+        w.on('error', (err) => this.logger.warn(`watching ${dir} failed (${err.message}); polling only`));
         this.watchers.push(w);
       } catch (err) {
-        this.logger.warn(`cannot watch ${root.path} (${(err as Error).message}); polling every reload interval only`);
+        this.logger.warn(`cannot watch ${dir} (${(err as Error).message}); polling every reload interval only`);
       }
     }
   }
@@ -218,7 +289,11 @@ export class LogRootMultiplexer {
     const dirs = [...this.watchedDirs];
     this.watchedDirs.clear();
     if (this.closed) return;
-    const byDir = new Map([...this.runs.values()].map((r) => [r.dir, r]));
+    const byDir = new Map<string, { run: RunLoader; scanner: RootScanner }>();
+    for (const run of this.runs.values()) {
+      const scanner = this.scanners.find((s) => s.root.store === run.store);
+      if (scanner && run.store.localDir !== null) byDir.set(run.store.describe(run.dir), { run, scanner });
+    }
     const runs = dirs.map((d) => byDir.get(d));
     if (runs.some((r) => r === undefined)) {
       await this.reload();
@@ -227,7 +302,17 @@ export class LogRootMultiplexer {
     this.loading++;
     try {
       const changed: string[] = [];
-      for (const run of new Set(runs)) if (run && (await this.loadRun(run))) changed.push(run.name);
+      for (const { run, scanner } of new Set(runs.map((r) => r!))) {
+        try {
+          const files = await listAll(run.store, { prefix: run.dir === '' ? '' : `${run.dir}/`, shallow: true, filter: isEventKey });
+          scanner.refreshDir(run.dir, files);
+          run.setFiles(scanner.dirs().get(run.dir) ?? []);
+        } catch {
+          await this.reload(); // the directory went away: a re-scan drops the run
+          return;
+        }
+        if (await this.loadRun(run)) changed.push(run.name);
+      }
       this.emit(changed);
     } finally {
       this.loading--;

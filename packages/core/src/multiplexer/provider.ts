@@ -2,7 +2,6 @@
  * The DataProvider over a {@link LogRootMultiplexer}: answers from what the run loaders
  * hold now, and reads blobs from their event files on demand.
  */
-import path from 'node:path';
 import { blobsOf } from '../events/data-compat.js';
 import { readRawEvent } from '../events/raw-event.js';
 import { readRecordAt } from '../events/tfrecord.js';
@@ -107,13 +106,13 @@ export class LogRootProvider implements DataProvider {
 
   async readBlob(key: string): Promise<Uint8Array> {
     const k = decodeBlobKey(key);
-    const run = this.source.runs.get(k.run);
-    if (!run || !run.fileNames.includes(k.file)) {
+    const source = this.source.runs.get(k.run)?.sourceFor(k.file);
+    if (!source) {
       throw new NotFoundError(`blob '${key}' names run '${k.run}' / file '${k.file}', which the log directory does not have`);
     }
     let record: Uint8Array;
     try {
-      record = await readRecordAt(path.join(run.dir, k.file), k.offset);
+      record = await readRecordAt(source, k.offset);
     } catch (err) {
       throw new NotFoundError(`blob '${key}' cannot be read: ${(err as Error).message}`);
     }

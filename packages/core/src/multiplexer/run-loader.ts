@@ -5,10 +5,10 @@
  * the same name (a job restarted with the same file name) makes the run be read again
  * from scratch, into fresh data that replaces the old only once it is whole.
  */
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { readRawEvent, type RawEvent } from '../events/raw-event.js';
+import { storeSource, type RecordSource } from '../events/record-source.js';
 import { TfRecordReader } from '../events/tfrecord.js';
+import { baseName, compareKeys, type LogStore, type StoreEntry } from '../storage/store.js';
 import { RunData, type ValueErrorHandler } from './run-data.js';
 import type { TagSeries } from './tag-series.js';
 
@@ -34,12 +34,12 @@ export interface RunContext {
 interface FileState {
   readonly name: string;
   readonly reader: TfRecordReader;
-  /** Size and modification time at the last listing. */
+  /** Size and version (mtime, ETag) at the last listing. */
   size: number;
-  mtimeMs: number;
-  /** Size and modification time at the listing before the last read (-1: never read). */
+  version: string;
+  /** Size and version at the listing before the last read (-1: never read). */
   readSize: number;
-  readMtimeMs: number;
+  readVersion: string;
   decodeErrors: number;
   /** Whether the last read failed with an I/O error (reported once until it reads again). */
   ioError: boolean;
@@ -66,8 +66,13 @@ export class RunLoader {
   private target: Target | null = null;
   private changed = false;
 
+  /**
+   * @param store where the run's files are
+   * @param dir the run's directory key in the store ('' for the root)
+   */
   constructor(
     readonly name: string,
+    readonly store: LogStore,
     readonly dir: string,
     private readonly ctx: RunContext,
   ) {
@@ -107,38 +112,36 @@ export class RunLoader {
     return this.order.map((f) => f.name);
   }
 
-  /** Lists the run's event files and their sizes (cheap; no reading). */
-  async refreshFiles(): Promise<void> {
-    let names: string[];
-    try {
-      names = (await readdir(this.dir, { withFileTypes: true }))
-        .filter((d) => (d.isFile() || d.isSymbolicLink()) && isEventFileName(d.name))
-        .map((d) => d.name)
-        .sort();
-    } catch (err) {
-      names = [];
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        this.ctx.problem({ run: this.name, file: '', message: `cannot list ${this.dir}: ${(err as Error).message}` });
-      }
-    }
+  /** Where the run's directory is, for messages. */
+  get location(): string {
+    return this.store.describe(this.dir);
+  }
+
+  /** The event file `name` of this run, to read one record of (a blob). */
+  sourceFor(name: string): RecordSource | null {
+    const f = this.files.get(name);
+    return f ? storeSource(this.store, this.keyOf(name), () => ({ size: f.size })) : null;
+  }
+
+  /**
+   * Sets the run's event files as a listing found them (cheap; no reading): their
+   * sizes and versions say what {@link load} has to read.
+   */
+  setFiles(entries: readonly StoreEntry[]): void {
+    const sorted = entries.map((e) => ({ e, name: baseName(e.key) })).sort((a, b) => compareKeys(a.name, b.name));
     const next: FileState[] = [];
-    for (const name of names) {
+    for (const { e, name } of sorted) {
       let f = this.files.get(name);
       if (!f) {
         f = this.newFile(name);
         this.files.set(name, f);
       }
-      try {
-        const st = await stat(path.join(this.dir, name));
-        if (!st.isFile()) continue;
-        f.size = st.size;
-        f.mtimeMs = st.mtimeMs;
-      } catch {
-        continue; // A dangling link, or gone since the listing.
-      }
+      f.size = e.size;
+      f.version = e.version;
       next.push(f);
     }
-    for (const name of this.files.keys()) if (!names.includes(name)) this.files.delete(name);
+    const names = new Set(sorted.map((x) => x.name));
+    for (const name of [...this.files.keys()]) if (!names.has(name)) this.files.delete(name);
     this.order = next;
   }
 
@@ -167,7 +170,6 @@ export class RunLoader {
   }
 
   private async loadOnce(): Promise<boolean> {
-    await this.refreshFiles();
     this.changed = false;
     if (await this.readFiles(this.order, this.data)) await this.readAgain();
     this.loadedOnce = true;
@@ -184,7 +186,7 @@ export class RunLoader {
     const files = this.order.map((old) => {
       const f = this.newFile(old.name);
       f.size = old.size;
-      f.mtimeMs = old.mtimeMs;
+      f.version = old.version;
       return f;
     });
     const data = this.newData();
@@ -202,10 +204,10 @@ export class RunLoader {
   private async readFiles(files: readonly FileState[], data: RunData): Promise<boolean> {
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
-      const unchanged = f.size === f.readSize && f.mtimeMs === f.readMtimeMs;
+      const unchanged = f.size === f.readSize && f.version === f.readVersion;
       if (unchanged && (f.reader.ended || f.reader.offset >= f.size)) continue;
       f.readSize = f.size;
-      f.readMtimeMs = f.mtimeMs;
+      f.readVersion = f.version;
       this.target = { file: f, data, onValueError: (tag, offset, err) => this.valueError(f, tag, offset, err) };
       let report;
       try {
@@ -257,17 +259,23 @@ export class RunLoader {
     }
   }
 
+  private keyOf(name: string): string {
+    return this.dir === '' ? name : `${this.dir}/${name}`;
+  }
+
   private newFile(name: string): FileState {
-    return {
+    const f: FileState = {
       name,
-      reader: new TfRecordReader(path.join(this.dir, name)),
+      // The size the listing gave: object storage then needs no HEAD request per read.
+      reader: new TfRecordReader(storeSource(this.store, this.keyOf(name), () => ({ size: f.size, sequential: true }))),
       size: 0,
-      mtimeMs: 0,
+      version: '',
       readSize: -1,
-      readMtimeMs: -1,
+      readVersion: '',
       decodeErrors: 0,
       ioError: false,
     };
+    return f;
   }
 
   private newData(): RunData {

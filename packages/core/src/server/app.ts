@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import type { ComputeRunner } from '../compute/runner.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { LogRootSpec } from '../multiplexer/log-root.js';
 import type { LogRootMultiplexer } from '../multiplexer/multiplexer.js';
 import type { HostedPlugin } from '../plugins/host.js';
 import { limitBodies } from './body-limit.js';
@@ -22,7 +23,10 @@ import { pluginRoutes } from './plugin-routes.js';
 import { readStatic } from './static-files.js';
 
 /** What the app reads the log root through: the multiplexer, or a test's stand-in. */
-export type LogSource = Pick<LogRootMultiplexer, 'provider' | 'roots' | 'status' | 'reload' | 'onChange'>;
+export type LogSource = Pick<LogRootMultiplexer, 'provider' | 'status' | 'reload' | 'onChange'> & {
+  /** Where the logs are, for the environment answer. */
+  readonly roots: readonly LogRootSpec[];
+};
 
 export interface AppOptions {
   readonly mux: LogSource;

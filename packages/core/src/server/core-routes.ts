@@ -44,7 +44,7 @@ async function computeFields(compute: ComputeRunner): Promise<Record<string, unk
 
 export function coreRoutes(o: AppOptions): Hono {
   const app = new Hono();
-  const location = () => o.mux.roots.map((r) => (r.name ? `${r.name}:${r.path}` : r.path)).join(',');
+  const location = () => o.mux.roots.map((r) => (r.name ? `${r.name}:${r.location}` : r.location)).join(',');
 
   // `?plugin_name=a&plugin_name=b`: only the runs with a tag of one of these plugin names.
   app.get('/runs', (c) => {

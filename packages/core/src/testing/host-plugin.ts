@@ -93,12 +93,13 @@ function staticSource(provider: DataProvider, logdir: string) {
     runsTotal: provider.listRuns().length,
     eventsRead: 0,
     recordsSkipped: 0,
+    storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, lastError: null },
     problems: [],
     problemCount: 0,
   };
   return {
     provider,
-    roots: [{ name: null, path: logdir }],
+    roots: [{ name: null, location: logdir }],
     status: () => status,
     reload: async () => undefined,
     onChange: () => () => undefined,
