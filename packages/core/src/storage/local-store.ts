@@ -32,6 +32,13 @@ export class LocalStore implements LogStore {
     const out: StoreEntry[] = [];
     const stack = [prefix];
     let realRoot: string | null = null;
+    if (prefix !== '') {
+      // The prefix may pass through a linked directory: refuse one that leads outside the
+      // root (a missing prefix still reaches readdir below, which rejects with ENOENT).
+      realRoot = await realpath(this.localDir).catch(() => this.localDir);
+      const realPrefix = await realpath(this.describe(prefix.slice(0, -1))).catch(() => null);
+      if (realPrefix !== null && realPrefix !== realRoot && !realPrefix.startsWith(realRoot + path.sep)) return { entries: [] };
+    }
     while (stack.length > 0) {
       const dirKeyPrefix = stack.pop()!;
       let dirents;

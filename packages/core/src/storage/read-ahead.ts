@@ -1,7 +1,7 @@
 /**
  * Reading a remote object front to back at network speed: reads are served from blocks
  * fetched with ranged requests, and each read starts fetching the next few blocks in
- * parallel. Blocks behind the reader are dropped, so memory stays at (1 + ahead) blocks.
+ * parallel. Blocks behind the reader are dropped, so memory stays at (2 + ahead) blocks at most (a read may span two).
  * Small reads (a record header, the first bytes that tell a rewritten file) are fetched
  * exactly, without a block.
  */

@@ -55,8 +55,8 @@ export class S3Store implements LogStore {
     // A shallow listing skips each sub-directory's keys by asking again after the
     // highest key that directory could hold (no delimiter: some stores answer those out of order).
     for (;;) {
-      const res = await this.request('list', ({ sdk, client }) =>
-        client.send(new sdk.ListObjectsV2Command({ Bucket: this.loc.bucket, Prefix: root + prefix, StartAfter: startAfter, MaxKeys: want })),
+      const res = await this.request(`LIST ${this.describe(prefix)}`, ({ sdk, client }) =>
+        client.send(new sdk.ListObjectsV2Command({ Bucket: this.loc.bucket, Prefix: root + prefix, StartAfter: startAfter, MaxKeys: want - entries.length })),
       );
       let last: string | undefined;
       let skipTo: string | undefined;
@@ -81,6 +81,9 @@ export class S3Store implements LogStore {
         });
       }
       if (skipTo !== undefined) {
+        // Each request asks only for what the page still has room for, so a page never
+        // holds more than `want`; when it is full, the next page resumes after its last entry.
+        if (entries.length >= want) return { entries, next: entries[entries.length - 1]!.key };
         startAfter = skipTo;
         continue;
       }
@@ -92,7 +95,7 @@ export class S3Store implements LogStore {
   async stat(key: string): Promise<StoreEntry | null> {
     if (!isSafeKey(key)) return null;
     try {
-      const res = await this.request('stat', ({ sdk, client }) => client.send(new sdk.HeadObjectCommand({ Bucket: this.loc.bucket, Key: this.loc.prefix + key })));
+      const res = await this.request(`HEAD ${this.describe(key)}`, ({ sdk, client }) => client.send(new sdk.HeadObjectCommand({ Bucket: this.loc.bucket, Key: this.loc.prefix + key })));
       return { key, size: res.ContentLength ?? 0, mtimeMs: res.LastModified?.getTime() ?? 0, version: `${res.ETag ?? ''}:${res.ContentLength ?? 0}` };
     } catch (err) {
       if (isNotFound(err)) return null;
@@ -132,7 +135,7 @@ export class S3Store implements LogStore {
   private async getRange(key: string, start: number, end: number): Promise<Uint8Array> {
     if (end <= start) return new Uint8Array(0);
     try {
-      const bytes = await this.request('read', async ({ sdk, client }) => {
+      const bytes = await this.request(`GET ${this.describe(key)} (bytes ${start}-${end - 1})`, async ({ sdk, client }) => {
         const res = await client.send(new sdk.GetObjectCommand({ Bucket: this.loc.bucket, Key: this.loc.prefix + key, Range: `bytes=${start}-${end - 1}` }));
         const body = await res.Body!.transformToByteArray();
         // A store that ignores Range answers 200 with the whole object.
@@ -147,7 +150,7 @@ export class S3Store implements LogStore {
     }
   }
 
-  /** One SDK call, counted, retried by the policy; a final failure is recorded with what it was doing. */
+  /** One SDK call (`what`: the request, for messages), counted, retried by the policy; a final failure is recorded and thrown with what it was doing. */
   private async request<T>(what: string, call: (c: { sdk: Sdk; client: S3Client }) => Promise<T>): Promise<T> {
     try {
       return await withRetry(
@@ -160,7 +163,7 @@ export class S3Store implements LogStore {
           onRetry: (err, kind, retry, delayMs) => {
             this.counts.retries++;
             this.counts.retrying++;
-            this.lastError = { message: `${what} ${this.location}: ${describeFailure(err)} (${kind}); retry ${retry} in ${delayMs} ms`, at: Date.now() };
+            this.lastError = { message: `${what}: ${describeFailure(err)} (${kind}); retry ${retry} in ${delayMs} ms`, at: Date.now() };
           },
           onExpiredCredentials: () => {
             // A fresh client asks the credential chain again (the old one caches what expired).
@@ -174,11 +177,12 @@ export class S3Store implements LogStore {
         },
       );
     } catch (err) {
-      if (!isNotFound(err) && statusOf(err) !== 416) {
-        this.counts.failures++;
-        this.lastError = { message: `${what} ${this.location}: ${describeFailure(err)}`, at: Date.now() };
-      }
-      throw err;
+      if (isNotFound(err) || statusOf(err) === 416) throw err;
+      this.counts.failures++;
+      const message = `${what}: ${describeFailure(err)}`;
+      this.lastError = { message, at: Date.now() };
+      // Said in full where it is reported (the loading status names the run, not the request).
+      throw Object.assign(new Error(message, { cause: err }), { code: (err as { code?: string }).code });
     }
   }
 
