@@ -158,7 +158,10 @@ export class TfRecordReader {
     let win: Window | null = null;
     try {
       const size = fh.size;
-      const rewritten = await this.rewrittenBecause(fh, size);
+      // On a first read there is nothing to compare: the first bytes come with the first
+      // chunk (on object storage, one request less per file).
+      const firstRead = this.head.length === 0 && this._offset === 0 && this.resync === null;
+      const rewritten = firstRead ? null : await this.rewrittenBecause(fh, size);
       if (rewritten !== null) {
         report.problems.push(
           `${this.path}: ${rewritten} since it was last read (up to offset ${this._offset}): the file was rewritten; ` +
@@ -171,6 +174,10 @@ export class TfRecordReader {
       this.sizeSeen = size;
       if (this._ended) return report;
       win = new Window(fh, this.chunkBytes, this.resync ? this.resync.scanFrom : this._offset, size);
+      if (firstRead && size > 0) {
+        await win.fill(0, Math.min(size, FINGERPRINT_BYTES));
+        this.head = win.buf.slice(0, Math.min(win.end, FINGERPRINT_BYTES));
+      }
       await this.parse(win, sink, final, report);
     } finally {
       win?.release();
