@@ -82,6 +82,11 @@ describe('parseStatus', () => {
   it('fills in missing numbers', () => {
     expect(parseStatus({ state: 'loading', bytesRead: 5 })).toMatchObject({ state: 'loading', bytesRead: 5, bytesTotal: 0 });
     expect(parseStatus(null).state).toBe('idle');
+    expect(parseStatus({ storage: { retrying: 2, lastError: { message: 'GET s3://b/k: 503 SlowDown', at: 1 } } })).toMatchObject({
+      storageRetrying: 2,
+      storageError: 'GET s3://b/k: 503 SlowDown',
+    });
+    expect(parseStatus({ storage: { retrying: 'x', lastError: 3 } })).toMatchObject({ storageRetrying: 0, storageError: null });
   });
 });
 

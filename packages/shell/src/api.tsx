@@ -49,6 +49,10 @@ export interface LoadStatus {
   readonly runsLoaded: number;
   readonly runsTotal: number;
   readonly problemCount: number;
+  /** Requests to the log root's store (object storage) waiting to be tried again now. */
+  readonly storageRetrying: number;
+  /** The store's latest failure, said in full, or null. */
+  readonly storageError: string | null;
 }
 
 /** A non-2xx answer from a core route, with the server's message. */
@@ -163,6 +167,17 @@ export function parseStatus(raw: unknown): LoadStatus {
     runsLoaded: num('runsLoaded'),
     runsTotal: num('runsTotal'),
     problemCount: num('problemCount'),
+    ...parseStorage(s['storage']),
+  };
+}
+
+function parseStorage(raw: unknown): { storageRetrying: number; storageError: string | null } {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const last = (s['lastError'] && typeof s['lastError'] === 'object' ? s['lastError'] : {}) as Record<string, unknown>;
+  const retrying = s['retrying'];
+  return {
+    storageRetrying: typeof retrying === 'number' && Number.isFinite(retrying) ? retrying : 0,
+    storageError: typeof last['message'] === 'string' ? last['message'] : null,
   };
 }
 

@@ -40,6 +40,20 @@ function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
+/**
+ * Said while requests to object storage wait to be tried again (throttling, a 5xx, a
+ * dropped connection): why the data may lag. The full failure is its tooltip.
+ */
+export function StorageNotice({ status }: { status: LoadStatus | null }) {
+  if (!status || status.storageRetrying <= 0) return null;
+  const text = status.storageRetrying === 1 ? 'Retrying a storage request' : `Retrying ${status.storageRetrying} storage requests`;
+  return (
+    <span class="tb-topbar__notice" role="status" title={status.storageError ?? undefined} data-testid="storage-notice">
+      {text}
+    </span>
+  );
+}
+
 /** The loading bar: hidden when idle; indeterminate while the total is unknown. */
 export function ProgressBar({ status }: { status: LoadStatus | null }) {
   if (!status || status.state !== 'loading') return null;
@@ -157,6 +171,7 @@ export function TopBar(props: TopBarProps) {
         <InactiveMenu plugins={inactive} missing={props.missing} activeId={props.activeId} onSelect={props.onSelect} />
       )}
       <div class="tb-topbar__actions">
+        <StorageNotice status={props.status} />
         <label class="tb-switch" title="Reload data automatically">
           <input
             type="checkbox"
