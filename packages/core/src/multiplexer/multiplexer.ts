@@ -240,7 +240,9 @@ export class LogRootMultiplexer {
       return;
     }
     if (complete) return;
-    await mapLimit([...scanner.dirs().keys()], RUN_CONCURRENCY.s3, async (dir) => {
+    // Every known directory the pass did not list whole this time lists itself.
+    const stale = [...scanner.dirs().keys()].filter((dir) => !scanner.scanned.has(dir));
+    await mapLimit(stale, RUN_CONCURRENCY.s3, async (dir) => {
       try {
         scanner.refreshDir(dir, await listAll(store, { prefix: dir === '' ? '' : `${dir}/`, shallow: true, filter: isEventKey }));
       } catch (err) {

@@ -20,6 +20,8 @@ export class RootScanner {
   private readonly seen = new Set<string>();
   /** Where the pass under way resumes; undefined at its start. */
   private cursor: string | undefined;
+  /** Directories the last {@link scan} listed whole: fresh, with no listing of their own needed. */
+  readonly scanned = new Set<string>();
 
   constructor(
     readonly root: LogRoot,
@@ -31,9 +33,19 @@ export class RootScanner {
    * this call (every event file's size is then as fresh as this reload).
    */
   async scan(): Promise<boolean> {
+    this.scanned.clear();
+    const resumed = this.cursor;
+    let first: string | undefined;
+    let last: string | undefined;
     for (let pages = 0; pages < this.maxPages; pages++) {
       const page = await this.root.store.list({ startAfter: this.cursor, filter: isEventKey });
-      for (const e of page.entries) this.add(e);
+      for (const e of page.entries) {
+        this.add(e);
+        const dir = dirKey(e.key);
+        this.scanned.add(dir);
+        first ??= dir;
+        last = dir;
+      }
       this.cursor = page.next;
       if (this.cursor === undefined) {
         for (const [dir, files] of [...this.known]) {
@@ -41,9 +53,13 @@ export class RootScanner {
           if (files.size === 0) this.known.delete(dir);
         }
         this.seen.clear();
+        if (resumed !== undefined && first !== undefined) this.scanned.delete(first);
         return true;
       }
     }
+    // The directories at either end of what was listed may hold keys outside it.
+    if (resumed !== undefined && first !== undefined) this.scanned.delete(first);
+    if (last !== undefined) this.scanned.delete(last);
     return false;
   }
 
