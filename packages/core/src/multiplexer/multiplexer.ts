@@ -14,6 +14,7 @@ import { listAll, type StoreStats } from '../storage/store.js';
 import type { DataProvider } from './data-provider.js';
 import { parseLogRoots, runNameOf, type LogRoot } from './log-root.js';
 import { LogRootProvider } from './provider.js';
+import { sharedIngestPool, type IngestPool } from './ingest/pool.js';
 import { isEventKey, RootScanner } from './root-scanner.js';
 import { RunLoader, type LoadProblem } from './run-loader.js';
 import { DEFAULT_SAMPLES, type SamplesPerPlugin } from './samples.js';
@@ -33,6 +34,8 @@ export interface MultiplexerOptions {
   s3?: S3Options;
   /** Listing pages per root per reload (1,000 keys each on object storage). Default 20. */
   maxListPages?: number;
+  /** Where event files are decoded; default: the process's worker threads ({@link sharedIngestPool}). */
+  ingest?: IngestPool;
   logger?: Logger;
 }
 
@@ -61,11 +64,8 @@ export type ChangeListener = (runs: readonly string[]) => void;
 
 const MAX_PROBLEMS = 200;
 const WATCH_DEBOUNCE_MS = 100;
-/**
- * Runs read at once. On disk reading is bound by one core's decoding, so one at a time;
- * on object storage each run waits on the network, so several (each reading ahead).
- */
-const RUN_CONCURRENCY = { local: 1, s3: 8 } as const;
+/** Runs read at once from object storage, where each waits on the network (each reading ahead). */
+const REMOTE_RUN_CONCURRENCY = 8;
 
 export class LogRootMultiplexer {
   readonly roots: readonly LogRoot[];
@@ -73,6 +73,7 @@ export class LogRootMultiplexer {
   /** Runs by name; read by the provider. */
   readonly runs = new Map<string, RunLoader>();
   private readonly scanners: RootScanner[];
+  private readonly ingest: IngestPool;
   private readonly logger: Logger;
   private readonly samples: SamplesPerPlugin;
   private readonly reloadIntervalMs: number;
@@ -98,6 +99,7 @@ export class LogRootMultiplexer {
     if (!(interval >= 0)) throw new RangeError(`reload interval must be >= 0 seconds, got ${interval}`);
     this.reloadIntervalMs = interval * 1000;
     this.useWatch = options.watch ?? interval > 0;
+    this.ingest = options.ingest ?? sharedIngestPool();
     this.provider = new LogRootProvider(this);
   }
 
@@ -180,6 +182,7 @@ export class LogRootMultiplexer {
     for (const w of this.watchers) w.close();
     this.watchers = [];
     await this.reloading;
+    for (const run of this.runs.values()) run.dispose();
     await Promise.all(this.roots.map((r) => r.store.close()));
   }
 
@@ -194,6 +197,7 @@ export class LogRootMultiplexer {
       const changed: string[] = [];
       for (const name of [...this.runs.keys()]) {
         if (!found.has(name)) {
+          this.runs.get(name)!.dispose();
           this.runs.delete(name);
           changed.push(name);
           this.logger.info(`run '${name}' is gone from the log directory; dropped`);
@@ -202,6 +206,7 @@ export class LogRootMultiplexer {
       const ctx = {
         capacityFor: (plugin: string) => this.samples[plugin] ?? this.samples['*'] ?? 0,
         problem: (p: LoadProblem) => this.problem(p),
+        ingest: this.ingest,
       };
       for (const [name, { scanner, dir }] of found) {
         if (!this.runs.has(name)) {
@@ -213,8 +218,9 @@ export class LogRootMultiplexer {
       for (const scanner of this.scanners) {
         for (const [dir, files] of scanner.dirs()) this.runs.get(runNameOf(scanner.root, dir))?.setFiles(files);
       }
+      // As many runs at once as keep the decoders busy; more on object storage, where runs wait on the network.
       const remote = this.roots.some((r) => r.store.kind !== 'local');
-      await mapLimit([...this.runs.values()], remote ? RUN_CONCURRENCY.s3 : RUN_CONCURRENCY.local, async (run) => {
+      await mapLimit([...this.runs.values()], Math.max(this.ingest.parallelism, remote ? REMOTE_RUN_CONCURRENCY : 1), async (run) => {
         if (!this.closed && (await this.loadRun(run))) changed.push(run.name);
       });
       this.emit(changed);
@@ -242,7 +248,7 @@ export class LogRootMultiplexer {
     if (complete) return;
     // Every known directory the pass did not list whole this time lists itself.
     const stale = [...scanner.dirs().keys()].filter((dir) => !scanner.scanned.has(dir));
-    await mapLimit(stale, RUN_CONCURRENCY.s3, async (dir) => {
+    await mapLimit(stale, REMOTE_RUN_CONCURRENCY, async (dir) => {
       try {
         scanner.refreshDir(dir, await listAll(store, { prefix: dir === '' ? '' : `${dir}/`, shallow: true, filter: isEventKey }));
       } catch (err) {

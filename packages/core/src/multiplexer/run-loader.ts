@@ -1,15 +1,15 @@
 /**
  * One run: its event files, read in name order, each from where the last read stopped,
- * and the tags they filled. Bad bytes cost the record (or the file) they are in, never
- * the run: every problem is reported once and reading goes on. A file rewritten under
- * the same name (a job restarted with the same file name) makes the run be read again
- * from scratch, into fresh data that replaces the old only once it is whole.
+ * and the tags they filled. Decoding happens in the ingest pool (worker threads); what
+ * it makes is applied here, in read order. Bad bytes cost the record (or the file) they
+ * are in, never the run: every problem is reported once and reading goes on. A file
+ * rewritten under the same name (a job restarted with the same file name) makes the run
+ * be read again from scratch, into fresh data that replaces the old only once it is whole.
  */
-import { readRawEvent, type RawEvent } from '../events/raw-event.js';
 import { storeSource, type RecordSource } from '../events/record-source.js';
-import { TfRecordReader } from '../events/tfrecord.js';
 import { baseName, compareKeys, type LogStore, type StoreEntry } from '../storage/store.js';
-import { RunData, type ValueErrorHandler } from './run-data.js';
+import type { IngestPool } from './ingest/pool.js';
+import { RunData } from './run-data.js';
 import type { TagSeries } from './tag-series.js';
 
 /** True for the names TensorBoard treats as event files. */
@@ -29,28 +29,28 @@ export interface RunContext {
   /** Most points kept per tag of a plugin; 0 keeps all. */
   capacityFor(pluginName: string): number;
   problem(p: LoadProblem): void;
+  /** Where the run's files are decoded. */
+  readonly ingest: IngestPool;
 }
 
 interface FileState {
   readonly name: string;
-  readonly reader: TfRecordReader;
   /** Size and version (mtime, ETag) at the last listing. */
   size: number;
   version: string;
   /** Size and version at the listing before the last read (-1: never read). */
   readSize: number;
   readVersion: string;
+  /** The reader's state after its last read (it lives where the run is decoded). */
+  offset: number;
+  ended: boolean;
+  crcErrors: number;
   decodeErrors: number;
   /** Whether the last read failed with an I/O error (reported once until it reads again). */
   ioError: boolean;
 }
 
-/** Where the sink puts what it reads: which file, into which data. */
-interface Target {
-  readonly file: FileState;
-  readonly data: RunData;
-  readonly onValueError: ValueErrorHandler;
-}
+let runIds = 0;
 
 /** The loaded state of one run directory. */
 export class RunLoader {
@@ -63,8 +63,9 @@ export class RunLoader {
   private order: FileState[] = [];
   private running: Promise<boolean> | null = null;
   private again = false;
-  private target: Target | null = null;
   private changed = false;
+  /** Names this reading of the run in the ingest pool; a new one when it is read again from scratch. */
+  private uid = `${++runIds}`;
 
   /**
    * @param store where the run's files are
@@ -94,7 +95,7 @@ export class RunLoader {
     let read = 0;
     let total = 0;
     for (const f of this.order) {
-      read += f.reader.ended ? f.size : Math.min(f.reader.offset, f.size);
+      read += f.ended ? f.size : Math.min(f.offset, f.size);
       total += f.size;
     }
     return { read, total };
@@ -103,7 +104,7 @@ export class RunLoader {
   /** Records dropped so far: bad data checksums and bytes that are not an Event. */
   get recordsSkipped(): number {
     let n = 0;
-    for (const f of this.order) n += f.reader.crcErrorCount + f.decodeErrors;
+    for (const f of this.order) n += f.crcErrors + f.decodeErrors;
     return n;
   }
 
@@ -143,6 +144,11 @@ export class RunLoader {
     const names = new Set(sorted.map((x) => x.name));
     for (const name of [...this.files.keys()]) if (!names.has(name)) this.files.delete(name);
     this.order = next;
+  }
+
+  /** Lets go of the run's readers in the ingest pool (the run is gone). */
+  dispose(): void {
+    this.ctx.ingest.drop(this.uid);
   }
 
   /**
@@ -190,6 +196,8 @@ export class RunLoader {
       return f;
     });
     const data = this.newData();
+    this.ctx.ingest.drop(this.uid);
+    this.uid = `${++runIds}`;
     await this.readFiles(files, data);
     this.data = data;
     this.files = new Map(files.map((f) => [f.name, f]));
@@ -199,64 +207,45 @@ export class RunLoader {
 
   /**
    * Reads what is new in `files` into `data`. Stops and returns true as soon as one
-   * of them turns out to have been rewritten.
+   * of them turns out to have been rewritten (or its decoder was lost).
    */
   private async readFiles(files: readonly FileState[], data: RunData): Promise<boolean> {
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       const unchanged = f.size === f.readSize && f.version === f.readVersion;
-      if (unchanged && (f.reader.ended || f.reader.offset >= f.size)) continue;
+      if (unchanged && (f.ended || f.offset >= f.size)) continue;
       f.readSize = f.size;
       f.readVersion = f.version;
-      this.target = { file: f, data, onValueError: (tag, offset, err) => this.valueError(f, tag, offset, err) };
-      let report;
+      const key = this.keyOf(f.name);
+      let res;
       try {
-        report = await f.reader.read(this.sink, { final: i < files.length - 1 });
+        res = await this.ctx.ingest.read(this.uid, { file: f.name, name: this.store.describe(key), final: i < files.length - 1 }, { store: this.store, key, size: f.size });
       } catch (err) {
-        // An I/O error (e.g. permissions) costs this file for this pass, not the run.
-        if (!f.ioError) this.ctx.problem({ run: this.name, file: f.name, message: `cannot read: ${(err as Error).message}` });
-        f.ioError = true;
+        if ((err as NodeJS.ErrnoException).code === 'EDECODERLOST') return true;
+        this.ioFailed(f, err as Error);
         continue;
-      } finally {
-        this.target = null;
+      }
+      f.offset = res.facts.offset;
+      f.ended = res.facts.ended;
+      f.crcErrors = res.facts.crcErrors;
+      f.decodeErrors = res.facts.decodeErrors;
+      this.eventsRead += res.batch.events;
+      if (data.apply(res.batch)) this.changed = true;
+      for (const message of res.problems) this.ctx.problem({ run: this.name, file: f.name, message });
+      if (res.error) {
+        // An I/O error (e.g. permissions, a store that keeps failing) costs this file for this pass, not the run.
+        this.ioFailed(f, res.error);
+        continue;
       }
       f.ioError = false;
-      for (const message of report.problems) {
-        const prefix = `${f.reader.path}: `;
-        this.ctx.problem({ run: this.name, file: f.name, message: message.startsWith(prefix) ? message.slice(prefix.length) : message });
-      }
-      if (report.replaced) return true;
+      if (res.report.replaced) return true;
     }
     return false;
   }
 
-  private readonly sink = (bytes: Uint8Array, offset: number): void => {
-    const { file: f, data, onValueError } = this.target!;
-    let ev: RawEvent;
-    try {
-      ev = readRawEvent(bytes);
-    } catch (err) {
-      if (f.decodeErrors++ === 0) {
-        this.ctx.problem({
-          run: this.name,
-          file: f.name,
-          message: `record at offset ${offset} is not a valid Event (${(err as Error).message}); skipped`,
-        });
-      }
-      return;
-    }
-    this.eventsRead++;
-    if (data.add(ev, f.name, offset, onValueError)) this.changed = true;
-  };
-
-  private valueError(f: FileState, tag: string, offset: number, err: Error): void {
-    if (f.decodeErrors++ === 0) {
-      this.ctx.problem({
-        run: this.name,
-        file: f.name,
-        message: `value '${tag}' at offset ${offset} cannot be decoded (${err.message}); skipped`,
-      });
-    }
+  private ioFailed(f: FileState, err: { message: string }): void {
+    if (!f.ioError) this.ctx.problem({ run: this.name, file: f.name, message: `cannot read: ${err.message}` });
+    f.ioError = true;
   }
 
   private keyOf(name: string): string {
@@ -264,18 +253,7 @@ export class RunLoader {
   }
 
   private newFile(name: string): FileState {
-    const f: FileState = {
-      name,
-      // The size the listing gave: object storage then needs no HEAD request per read.
-      reader: new TfRecordReader(storeSource(this.store, this.keyOf(name), () => ({ size: f.size, sequential: true }))),
-      size: 0,
-      version: '',
-      readSize: -1,
-      readVersion: '',
-      decodeErrors: 0,
-      ioError: false,
-    };
-    return f;
+    return { name, size: 0, version: '', readSize: -1, readVersion: '', offset: 0, ended: false, crcErrors: 0, decodeErrors: 0, ioError: false };
   }
 
   private newData(): RunData {
