@@ -38,6 +38,7 @@ export {
   type PluginFlags,
 } from './plugins/tokens.js';
 export { HttpError, NotFoundError, InvalidArgumentError } from './errors.js';
+export { AnswerCache, acceptsGzip, cacheFor, cachedJson, replyJson, type Answer } from './plugins/answer-cache.js';
 export type * from './multiplexer/data-provider.js';
 export type { Logger } from './logger.js';
 export type {

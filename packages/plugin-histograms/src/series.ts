@@ -4,7 +4,8 @@
  * HistogramProtos alike (@tb/core converts the latter); and their nine-point
  * compression for the Distributions view.
  */
-import { NotFoundError, type DataProvider, type TensorDatum } from '@tb/core/plugin';
+import { cachedJson, NotFoundError, type Answer, type DataProvider, type TensorDatum } from '@tb/core/plugin';
+import { bucketCount, COMPACT_ABOVE, compactJson, fullJson } from './compact.js';
 import { compressHistogram, type Bucket } from './compress.js';
 import { PLUGIN_NAME } from './metadata.js';
 
@@ -24,6 +25,23 @@ export function readHistograms(data: DataProvider, run: string, tag: string, dow
   const series = data.readTensors(PLUGIN_NAME, run, tag, { downsample });
   if (!series) throw notFound(data, run, tag);
   return series.map(toEvent);
+}
+
+/**
+ * The `histograms` JSON answer, kept between requests while the series does not change.
+ * `full` false (the default): an answer of more than {@link COMPACT_ABOVE} buckets in all
+ * is re-binned onto the 30 bins the page draws (see compact.ts); `full` true: every
+ * bucket as stored, as TensorBoard answers.
+ */
+export function histogramsAnswer(data: DataProvider, run: string, tag: string, o: { downsample?: number; full?: boolean } = {}): Answer {
+  const downsample = o.downsample ?? Number.MAX_SAFE_INTEGER;
+  const version = data.seriesVersion?.(PLUGIN_NAME, run, tag);
+  const key = JSON.stringify(['histograms', run, tag, downsample, o.full === true]);
+  return cachedJson(data, key, version, () => {
+    const series = data.readTensors(PLUGIN_NAME, run, tag, { downsample });
+    if (!series) throw notFound(data, run, tag);
+    return (!o.full && bucketCount(series) > COMPACT_ABOVE && compactJson(series)) || fullJson(series);
+  });
 }
 
 /** The Distributions answer: each histogram compressed to the nine basis points. */

@@ -3,7 +3,8 @@
  * `[[wall_time, step, value], ...]`, with NaN and +-Infinity as the JSON strings
  * "NaN", "Infinity" and "-Infinity", and numbers as Python writes them.
  */
-import { NotFoundError, reprFloat, reprInt, type DataProvider, type ScalarSeries } from '@tb/core/plugin';
+import { cachedJson, NotFoundError, reprFloat, reprInt, type Answer, type DataProvider, type ScalarSeries } from '@tb/core/plugin';
+import { downsampleSeries } from './downsample.js';
 import { PLUGIN_NAME } from './metadata.js';
 
 /** Every point: scalars are stored in full, so the provider returns them all. */
@@ -53,4 +54,15 @@ export function seriesJson(series: ScalarSeries): string {
     points[i] = `[${jsonValue(series.wallTime[i]!)}, ${reprInt(series.step[i]!)}, ${jsonValue(series.value[i]!)}]`;
   }
   return `[${points.join(', ')}]`;
+}
+
+/**
+ * The `scalars` JSON answer for (run, tag), downsampled to about `downsample` points when
+ * given: kept between requests while the series does not change (see cachedJson in @tb/core/plugin).
+ * Throws a {@link NotFoundError} as {@link readSeries} does.
+ */
+export function seriesAnswer(data: DataProvider, run: string, tag: string, downsample?: number): Answer {
+  const version = data.seriesVersion?.(PLUGIN_NAME, run, tag);
+  const key = JSON.stringify(['scalars', run, tag, downsample ?? null]);
+  return cachedJson(data, key, version, () => seriesJson(downsampleSeries(readSeries(data, run, tag), downsample)));
 }

@@ -10,12 +10,12 @@
  *
  * See ../http-api.md for examples.
  */
-import { DataProviderToken, field, InvalidArgumentError, reply, routeFor, z } from '@tb/core/plugin';
+import { DataProviderToken, field, InvalidArgumentError, reply, replyJson, routeFor, z } from '@tb/core/plugin';
 import { seriesCsv } from './csv.js';
 import { downsampleSeries } from './downsample.js';
 import { exportCsv } from './export.js';
-import { multirunImpl, multirunJson } from './multirun.js';
-import { readSeries, seriesJson } from './series.js';
+import { multirunAnswer } from './multirun.js';
+import { readSeries, seriesAnswer } from './series.js';
 import { tagsImpl } from './tags.js';
 
 export const needs = { data: DataProviderToken };
@@ -47,9 +47,9 @@ export const routes = [
     method: 'GET',
     path: '/scalars',
     query: ScalarsQuery,
-    handler: ({ query }, { data }) => {
-      const series = downsampleSeries(readSeries(data, query.run, query.tag), query.downsample);
-      return query.format === 'csv' ? reply.text(seriesCsv(series), CSV_TYPE) : reply.json(seriesJson(series));
+    handler: ({ query, request }, { data }) => {
+      if (query.format === 'csv') return reply.text(seriesCsv(downsampleSeries(readSeries(data, query.run, query.tag), query.downsample)), CSV_TYPE);
+      return replyJson(request, seriesAnswer(data, query.run, query.tag, query.downsample));
     },
   }),
 
@@ -58,13 +58,12 @@ export const routes = [
     path: '/scalars_multirun',
     query: MultirunFields,
     body: MultirunFields,
-    handler: ({ query, body }, { data }) => {
+    handler: ({ query, body, request }, { data }) => {
       const tags = [...body.tag, ...query.tag];
       if (tags.length !== 1) {
         throw new InvalidArgumentError(`tag should be given exactly once (form: tag=...&runs=...), found ${tags.length} values`);
       }
-      const byRun = multirunImpl(data, tags[0]!, [...body.runs, ...query.runs], body.downsample ?? query.downsample);
-      return reply.json(multirunJson(byRun));
+      return replyJson(request, multirunAnswer(data, tags[0]!, [...body.runs, ...query.runs], body.downsample ?? query.downsample));
     },
   }),
 

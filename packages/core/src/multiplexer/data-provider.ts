@@ -119,6 +119,14 @@ export interface DataProvider {
    */
   readScalars(pluginName: string, run: string, tag: string, options: ReadOptions): ScalarSeries | undefined;
 
+  /**
+   * A token for what the series of (run, tag) holds now, or undefined when it does not
+   * exist for this plugin: while the token stays the same, so do the series' points, so
+   * an answer computed from them can be kept and sent again (a cache key). Cheap: no
+   * work proportional to the series. Optional; a provider without it gives no caching.
+   */
+  seriesVersion?(pluginName: string, run: string, tag: string): string | undefined;
+
   /** The tensor series of (run, tag); undefined when absent. */
   readTensors(pluginName: string, run: string, tag: string, options: ReadOptions): TensorDatum[] | undefined;
 

@@ -73,6 +73,28 @@ export class LogRootProvider implements DataProvider {
     return { step: pick(all.step, idx), wallTime: pick(all.wallTime, idx), value: pick(all.value, idx) };
   }
 
+  /**
+   * Which storage object holds the series (a reload swaps in new ones), the run's
+   * generation (bumped after each load pass that changed data), and the count and last
+   * point now (they change as points arrive within a pass: appends grow the count, and a
+   * full reservoir replaces its last point).
+   */
+  seriesVersion(pluginName: string, run: string, tag: string): string | undefined {
+    const series = this.series(pluginName, run, tag);
+    if (!series) return undefined;
+    const s = series.storage;
+    let last: { step: number; wallTime: number } | undefined;
+    if (s.kind === 'scalar') {
+      const n = s.points.length;
+      const v = s.points.view();
+      if (n > 0) last = { step: v.step[n - 1]!, wallTime: v.wallTime[n - 1]! };
+    } else {
+      last = s.points.last();
+    }
+    const generation = this.source.runs.get(run)!.generation;
+    return `${storageId(s.points)}:${generation}:${s.points.length}:${last?.step}:${last?.wallTime}`;
+  }
+
   readTensors(pluginName: string, run: string, tag: string, options: ReadOptions): TensorDatum[] | undefined {
     const s = this.series(pluginName, run, tag)?.storage;
     if (!s) return undefined;
@@ -149,4 +171,14 @@ export class LogRootProvider implements DataProvider {
     const series = this.source.runs.get(run)?.tags.get(tag);
     return series && series.metadata.pluginName === pluginName ? series : undefined;
   }
+}
+
+/** A number for each storage object, told apart by identity. */
+const storageIds = new WeakMap<object, number>();
+let nextStorageId = 1;
+
+function storageId(storage: object): number {
+  let id = storageIds.get(storage);
+  if (id === undefined) storageIds.set(storage, (id = nextStorageId++));
+  return id;
 }

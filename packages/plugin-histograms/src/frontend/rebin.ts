@@ -3,6 +3,7 @@
  * bins over the range of all steps, assuming counts are uniform within a bucket (as
  * TensorBoard's histogram view does), so ridges of different steps line up.
  */
+import { spreadBucket } from '../spread.js';
 import type { StepHistogram } from './api.js';
 
 export interface Rebinned {
@@ -38,21 +39,7 @@ export function rebin(steps: readonly StepHistogram[], bins = DEFAULT_BINS): Reb
   const width = (max - min) / bins;
   const counts = new Float64Array(steps.length * bins);
   steps.forEach((s, si) => {
-    for (const [l, r, c] of s.buckets) {
-      if (c <= 0 || !Number.isFinite(l) || !Number.isFinite(r)) continue;
-      if (r <= l) {
-        const b = Math.min(bins - 1, Math.max(0, Math.floor((l - min) / width)));
-        counts[si * bins + b]! += c;
-        continue;
-      }
-      const first = Math.max(0, Math.floor((l - min) / width));
-      const last = Math.min(bins - 1, Math.floor((r - min) / width));
-      for (let b = first; b <= last; b++) {
-        const lo = Math.max(l, min + b * width);
-        const hi = Math.min(r, min + (b + 1) * width);
-        if (hi > lo) counts[si * bins + b]! += (c * (hi - lo)) / (r - l);
-      }
-    }
+    for (const [l, r, c] of s.buckets) spreadBucket(counts, si * bins, bins, min, width, l, r, c);
   });
   let peak = 0;
   for (const c of counts) peak = Math.max(peak, c);
