@@ -4,8 +4,9 @@
 // Summary.Value.simple_value) and add_histogram (old-style HistogramProto), framed as
 // TFRecords. The protobuf wire format is encoded by hand straight into ~8 MB chunks.
 //
-//   node bench/ingest/generate.mjs [--out DIR] [--runs N] [--tags N] [--steps N]
-//                                  [--histograms N] [--force]
+//   node bench/ingest/generate.mjs [--out DIR] [--shape default|quick|issue19] [--quick]
+//       [--runs N] [--tags N] [--steps N] [--histograms N] [--histogram-runs N]
+//       [--histogram-every N] [--histogram-buckets N] [--histogram-samples N] [--force]
 //
 // Skips the work when DIR/MANIFEST.json already describes the same sizes and the files
 // it lists are there with their sizes.
@@ -14,14 +15,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DEFAULTS, FORMAT_VERSION, SEED, HISTOGRAM_EVERY, HISTOGRAM_BUCKETS,
+  DEFAULTS, FORMAT_VERSION, SEED, SIZE_FLAGS,
   scalarTagName, histogramTagName, runName, wallTime, scalarValue, histogramValue,
-  parseFlags, intFlag,
+  parseFlags, sizesFromFlags,
 } from './model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 export const DEFAULT_OUT = path.join(REPO_ROOT, '.bench-data', 'ingest');
+
+/** Where a shape's log root goes unless --out says: .bench-data/ingest[-SHAPE]. @param {string} shape */
+export function defaultOut(shape) {
+  return shape === 'default' ? DEFAULT_OUT : `${DEFAULT_OUT}-${shape}`;
+}
 const CRC_MODULE = path.join(REPO_ROOT, 'packages', 'core', 'dist', 'events', 'crc32c.js');
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -31,11 +37,11 @@ const FILE_VERSION = 'brain.Event:2';
 
 /**
  * @typedef {import('./model.mjs').Sizes} Sizes
- * @typedef {{ path: string, run: string, bytes: number, records: number, scalarEvents: number, histogramEvents: number }} FileEntry
+ * @typedef {{ path: string, run: string, bytes: number, records: number, scalarEvents: number, histogramEvents: number, histogramBytes: number }} FileEntry
  * @typedef {{
  *   format: number, seed: number, sizes: Sizes, histogramEvery: number, histogramBuckets: number,
  *   runNames: string[], scalarTags: string[], histogramTags: string[], files: FileEntry[],
- *   totalBytes: number, scalarEvents: number, histogramEvents: number, fileVersionEvents: number,
+ *   totalBytes: number, histogramBytes: number, scalarEvents: number, histogramEvents: number, fileVersionEvents: number,
  *   totalEvents: number, generatedAt: string, generateSeconds: number,
  * }} Manifest
  */
@@ -55,7 +61,7 @@ export function readMatchingManifest(out, sizes) {
     return undefined;
   }
   if (manifest.format !== FORMAT_VERSION || manifest.seed !== SEED) return undefined;
-  for (const key of /** @type {(keyof Sizes)[]} */ (['runs', 'tags', 'steps', 'histograms'])) {
+  for (const key of /** @type {(keyof Sizes)[]} */ (Object.values(SIZE_FLAGS))) {
     if (manifest.sizes?.[key] !== sizes[key]) return undefined;
   }
   for (const file of manifest.files ?? []) {
@@ -75,8 +81,10 @@ export function readMatchingManifest(out, sizes) {
  */
 export async function generate(options = {}) {
   const out = path.resolve(options.out ?? DEFAULT_OUT);
+  const given = { ...DEFAULTS, ...options.sizes };
+  // Every run carries histograms unless `histogramRuns` says fewer.
   /** @type {Sizes} */
-  const sizes = { ...DEFAULTS, ...options.sizes };
+  const sizes = { ...given, histogramRuns: Math.min(given.runs, given.histogramRuns ?? given.runs) };
   const log = options.log ?? ((line) => console.log(line));
   if (!options.force) {
     const existing = readMatchingManifest(out, sizes);
@@ -112,22 +120,26 @@ export async function generate(options = {}) {
     writer.fileVersionEvent(wallTime(r, 0) - 0.5);
     let scalarEvents = 0;
     let histogramEvents = 0;
+    let histogramBytes = 0;
+    // The first `histogramRuns` runs carry the histogram tags.
+    const histogramsHere = r < sizes.histogramRuns ? sizes.histograms : 0;
     for (let step = 0; step < sizes.steps; step++) {
       const wall = wallTime(r, step);
       for (let t = 0; t < sizes.tags; t++) {
         writer.scalarEvent(wall, step, /** @type {Uint8Array} */ (scalarPrefixes[t]), scalarValue(r, t, step));
       }
       scalarEvents += sizes.tags;
-      if (step % HISTOGRAM_EVERY === 0) {
-        for (let h = 0; h < sizes.histograms; h++) {
-          writer.histogramEvent(wall, step, /** @type {Uint8Array} */ (histogramTagBytes[h]), histogramValue(r, h, step));
+      if (histogramsHere > 0 && step % sizes.histogramEvery === 0) {
+        for (let h = 0; h < histogramsHere; h++) {
+          const value = histogramValue(r, h, step, sizes.histogramBuckets, sizes.histogramSamples);
+          histogramBytes += writer.histogramEvent(wall, step, /** @type {Uint8Array} */ (histogramTagBytes[h]), value);
         }
-        histogramEvents += sizes.histograms;
+        histogramEvents += histogramsHere;
       }
     }
     const { bytes, records } = writer.end();
     fs.closeSync(fd);
-    files.push({ path: `${run}/${name}`, run, bytes, records, scalarEvents, histogramEvents });
+    files.push({ path: `${run}/${name}`, run, bytes, records, scalarEvents, histogramEvents, histogramBytes });
   }
 
   const seconds = (performance.now() - t0) / 1000;
@@ -138,13 +150,14 @@ export async function generate(options = {}) {
     format: FORMAT_VERSION,
     seed: SEED,
     sizes,
-    histogramEvery: HISTOGRAM_EVERY,
-    histogramBuckets: HISTOGRAM_BUCKETS,
+    histogramEvery: sizes.histogramEvery,
+    histogramBuckets: sizes.histogramBuckets,
     runNames,
     scalarTags,
     histogramTags,
     files,
     totalBytes: files.reduce((a, f) => a + f.bytes, 0),
+    histogramBytes: files.reduce((a, f) => a + f.histogramBytes, 0),
     scalarEvents,
     histogramEvents,
     fileVersionEvents: files.length,
@@ -160,9 +173,10 @@ export async function generate(options = {}) {
 
 /** @param {Manifest} m */
 function describe(m) {
-  const { runs, tags, steps, histograms } = m.sizes;
-  return `${m.files.length} files, ${(m.totalBytes / 1e6).toFixed(1)} MB ` +
-    `(${runs} runs x ${tags} tags x ${steps} steps; ${histograms} histogram tags/run every ${m.histogramEvery} steps), ` +
+  const { runs, tags, steps, histograms, histogramRuns, histogramBuckets, histogramSamples } = m.sizes;
+  return `${m.files.length} files, ${(m.totalBytes / 1e6).toFixed(1)} MB, ${(m.histogramBytes / 1e6).toFixed(1)} MB of it histograms ` +
+    `(${runs} runs x ${tags} tags x ${steps} steps; ${histogramRuns} runs with ${histograms} histogram tags every ${m.histogramEvery} steps, ` +
+    `${histogramBuckets} buckets of ${histogramSamples} samples), ` +
     `${m.scalarEvents.toLocaleString('en-US')} scalar events, ${m.histogramEvents.toLocaleString('en-US')} histogram events`;
 }
 
@@ -345,6 +359,7 @@ class ChunkWriter {
    * @param {number} step
    * @param {Uint8Array} tag
    * @param {ReturnType<typeof histogramValue>} h
+   * @returns {number} the bytes of the record
    */
   histogramEvent(wall, step, tag, h) {
     const scalars = [h.min, h.max, h.num, h.sum, h.sumSquares];
@@ -397,32 +412,26 @@ class ChunkWriter {
     }
     this.pos = p;
     this.close();
+    return this.pos - this.dataStart + 12;
   }
 }
 
 async function main() {
   const flags = parseFlags(process.argv.slice(2));
   for (const name of flags.keys()) {
-    if (!['out', 'runs', 'tags', 'steps', 'histograms', 'force', 'help'].includes(name)) {
+    if (!['out', 'shape', 'quick', 'force', 'help', ...Object.keys(SIZE_FLAGS)].includes(name)) {
       throw new Error(`unknown flag --${name}`);
     }
   }
   if (flags.has('help')) {
-    console.log('usage: node bench/ingest/generate.mjs [--out DIR] [--runs N] [--tags N] [--steps N] [--histograms N] [--force]');
+    console.log('usage: node bench/ingest/generate.mjs [--out DIR] [--shape default|quick|issue19] [--quick] [--runs N] [--tags N] ' +
+      '[--steps N] [--histograms N] [--histogram-runs N] [--histogram-every N] [--histogram-buckets N] [--histogram-samples N] [--force]');
     return;
   }
   const out = flags.get('out');
   if (out === true) throw new Error('--out wants a directory');
-  await generate({
-    out: out ?? DEFAULT_OUT,
-    force: flags.has('force'),
-    sizes: {
-      runs: intFlag(flags, 'runs', DEFAULTS.runs),
-      tags: intFlag(flags, 'tags', DEFAULTS.tags),
-      steps: intFlag(flags, 'steps', DEFAULTS.steps),
-      histograms: intFlag(flags, 'histograms', DEFAULTS.histograms),
-    },
-  });
+  const { shape, sizes } = sizesFromFlags(flags);
+  await generate({ out: out ?? defaultOut(shape), force: flags.has('force'), sizes });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -11,7 +11,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { scalarValue, wallTime, parseFlags } from './model.mjs';
+import * as os from 'node:os';
+import { scalarValue, histogramValue, wallTime, parseFlags } from './model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORE_MODULE = path.resolve(HERE, '..', '..', 'packages', 'core', 'dist', 'events.js');
@@ -19,6 +20,8 @@ const SCALARS = 'scalars';
 const HISTOGRAMS = 'histograms';
 /** How many (run, tag) series are read back and compared point by point. */
 const SPOT_CHECKS = 12;
+/** How many histogram series are read back and compared bucket by bucket. */
+const HISTOGRAM_SPOT_CHECKS = 4;
 /** Problems reported in full; the rest only counted. */
 const MAX_ERRORS = 20;
 
@@ -47,6 +50,8 @@ async function main() {
   /** @type {import('./generate.mjs').Manifest} */
   const manifest = JSON.parse(fs.readFileSync(path.join(logdir, 'MANIFEST.json'), 'utf8'));
   const { runs, tags, steps } = manifest.sizes;
+  // Log roots from before histogramRuns existed had histograms in every run.
+  const histogramRuns = manifest.sizes.histogramRuns ?? runs;
 
   /** @type {any} */
   let core;
@@ -62,6 +67,9 @@ async function main() {
   // ---- measure ------------------------------------------------------------------
   await settle();
   const before = retainedBytes();
+  const loadavgBefore = os.loadavg();
+  // Process-wide: the main thread and any worker threads, user + system.
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const spec = flags.get('samples');
   if (spec === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
@@ -70,6 +78,8 @@ async function main() {
   const mux = new core.LogRootMultiplexer({ logdir, reloadInterval: 0, watch: false, samplesPerPlugin });
   await mux.reload();
   const loadMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const loadavgAfter = os.loadavg();
   const status = mux.status();
   await settle();
   const after = retainedBytes();
@@ -155,7 +165,11 @@ async function main() {
   const histogramListing = provider.listTags(HISTOGRAMS);
   let histogramTagsSeen = 0;
   let keptHistogramPoints = 0;
-  for (const run of manifest.runNames) {
+  for (const [r, run] of manifest.runNames.entries()) {
+    if (r >= histogramRuns) {
+      if (histogramListing.get(run)?.size) fail(`listTags(histograms) has ${run}, which has no histograms`);
+      continue;
+    }
     for (const tag of manifest.histogramTags) {
       const info = histogramListing.get(run)?.get(tag);
       if (!info) {
@@ -212,6 +226,36 @@ async function main() {
     if (n > 0 && series.step[n - 1] !== steps - 1) fail(`readScalars(${run}, ${tag}): last step ${series.step[n - 1]}, want ${steps - 1}`);
     spotPoints += n;
   }
+  // Histogram spot checks: a few whole series, every kept point's buckets against the model.
+  const { histogramEvery, histogramBuckets, histogramSamples } = manifest.sizes;
+  let histogramSpotSeries = 0;
+  let histogramSpotPoints = 0;
+  const nHistTags = manifest.histogramTags.length;
+  for (let i = 0; i < HISTOGRAM_SPOT_CHECKS && histogramRuns > 0 && nHistTags > 0 && steps > 0; i++) {
+    const r = Math.floor((i * (histogramRuns - 1)) / Math.max(1, HISTOGRAM_SPOT_CHECKS - 1));
+    const h = (i * 3) % nHistTags;
+    const run = /** @type {string} */ (manifest.runNames[r]);
+    const tag = /** @type {string} */ (manifest.histogramTags[h]);
+    const data = provider.readTensors(HISTOGRAMS, run, tag, { downsample: Math.max(steps, 1) });
+    if (!data) {
+      fail(`readTensors(histograms, ${run}, ${tag}) returned undefined`);
+      continue;
+    }
+    histogramSpotSeries++;
+    if (data.length !== wantHistogramCount) fail(`readTensors(histograms, ${run}, ${tag}): ${data.length} points, want ${wantHistogramCount}`);
+    let bad = 0;
+    for (const d of data) {
+      const problem = d.step % histogramEvery !== 0 || d.step >= steps
+        ? `step ${d.step} is not a histogram step`
+        : d.wallTime !== wallTime(r, d.step)
+          ? `wallTime ${d.wallTime}, want ${wallTime(r, d.step)}`
+          : compareTensor(d.value, expectedHistogram(histogramValue(r, h, d.step, histogramBuckets, histogramSamples)));
+      if (problem && bad++ === 0) fail(`readTensors(histograms, ${run}, ${tag}) step ${d.step}: ${problem}`);
+      histogramSpotPoints++;
+    }
+    if (bad > 1) fail(`readTensors(histograms, ${run}, ${tag}): ${bad} points differ in all`);
+  }
+
   // The downsampling contract on one series: at most the bound, last point kept.
   if (runs > 0 && tags > 0 && steps > 0) {
     const bound = Math.max(1, Math.min(100, steps >> 1));
@@ -237,7 +281,15 @@ async function main() {
     totalEvents: manifest.totalEvents,
     scalarEvents: manifest.scalarEvents,
     histogramEvents: manifest.histogramEvents,
+    histogramBytes: manifest.histogramBytes,
     loadMs,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    cpuUserSeconds: cpu.user / 1e6,
+    cpuSystemSeconds: cpu.system / 1e6,
+    mbPerCpuSecond: manifest.totalBytes / 1e6 / ((cpu.user + cpu.system) / 1e6),
+    cores: os.availableParallelism(),
+    loadavgBefore,
+    loadavgAfter,
     mbPerSec: manifest.totalBytes / 1e6 / seconds,
     eventsPerSec: manifest.totalEvents / seconds,
     scalarEventsPerSec: manifest.scalarEvents / seconds,
@@ -262,9 +314,48 @@ async function main() {
       histogramTags: histogramTagsSeen,
       spotSeries: runs > 0 && tags > 0 ? picks.length : 0,
       spotPoints,
+      histogramSpotSeries,
+      histogramSpotPoints,
     },
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+/**
+ * What @tb/core should make of a generated HistogramProto: TensorBoard's [k, 3] float32
+ * tensor (left, right, count), empty edge buckets dropped, outer edges min and max.
+ * @param {ReturnType<typeof histogramValue>} h
+ * @returns {number[]}
+ */
+function expectedHistogram(h) {
+  let first = 0;
+  while (first < h.bucket.length && !(/** @type {number} */ (h.bucket[first]) > 0)) first++;
+  let last = h.bucket.length - 1;
+  while (last >= 0 && !(/** @type {number} */ (h.bucket[last]) > 0)) last--;
+  /** @type {number[]} */
+  const out = [];
+  for (let b = first; b <= last; b++) {
+    const left = b === first ? h.min : /** @type {number} */ (h.bucketLimit[b - 1]);
+    const right = b === last ? h.max : /** @type {number} */ (h.bucketLimit[b]);
+    out.push(Math.fround(left), Math.fround(right), Math.fround(/** @type {number} */ (h.bucket[b])));
+  }
+  return out;
+}
+
+/**
+ * Undefined when `value` is the [k, 3] tensor `want` holds; otherwise what differs.
+ * @param {{ shape: number[], numbers: ArrayLike<number> }} value
+ * @param {number[]} want
+ */
+function compareTensor(value, want) {
+  const k = want.length / 3;
+  if (value.shape.length !== 2 || value.shape[0] !== k || value.shape[1] !== 3 || value.numbers.length !== want.length) {
+    return `shape [${value.shape}] (${value.numbers.length} numbers), want [${k},3]`;
+  }
+  for (let i = 0; i < want.length; i++) {
+    if (value.numbers[i] !== want[i]) return `number ${i} is ${value.numbers[i]}, want ${want[i]}`;
+  }
+  return undefined;
 }
 
 main().catch((err) => {

@@ -3,15 +3,33 @@
 // generator wrote without keeping state. Shared by generate.mjs and load.mjs.
 
 /** Bump when the bytes the generator writes for the same sizes change. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const SEED = 0x7b5eed01;
 
-export const DEFAULTS = Object.freeze({ runs: 20, tags: 20, steps: 10_000, histograms: 4 });
-export const QUICK = Object.freeze({ runs: 2, tags: 5, steps: 2_000, histograms: 4 });
-
-/** Histograms are written at steps that are multiples of this. */
-export const HISTOGRAM_EVERY = 100;
-export const HISTOGRAM_BUCKETS = 30;
+/**
+ * The shapes `--shape NAME` picks. `histogramRuns` is how many runs (the first ones)
+ * carry the `histograms` tags; left out, every run does. Each histogram summarizes
+ * `histogramSamples` values in `histogramBuckets` equal-width buckets and is written at
+ * steps that are multiples of `histogramEvery`.
+ */
+export const SHAPES = Object.freeze({
+  default: Object.freeze({ runs: 20, tags: 20, steps: 10_000, histograms: 4, histogramEvery: 100, histogramBuckets: 30, histogramSamples: 1000 }),
+  quick: Object.freeze({ runs: 2, tags: 5, steps: 2_000, histograms: 4, histogramEvery: 100, histogramBuckets: 30, histogramSamples: 1000 }),
+  // Issue 19: 50 runs x 20 scalar tags x 10,000 steps; 10 runs also have 5 histogram tags
+  // every 10th step, 1,000 samples each. PyTorch's add_histogram (bins='tensorflow')
+  // keeps the exponential TF buckets between the smallest and largest non-empty one:
+  // for weights ~N(0, 0.1) that is ~560 buckets, which also makes histograms ~half of
+  // the ~1 GB.
+  issue19: Object.freeze({
+    runs: 50, tags: 20, steps: 10_000, histograms: 5, histogramRuns: 10,
+    histogramEvery: 10, histogramBuckets: 560, histogramSamples: 1000,
+  }),
+});
+export const DEFAULTS = SHAPES.default;
+export const QUICK = SHAPES.quick;
+/** The default shape's histogram step interval and buckets (bench/s3 plans with them). */
+export const HISTOGRAM_EVERY = DEFAULTS.histogramEvery;
+export const HISTOGRAM_BUCKETS = DEFAULTS.histogramBuckets;
 
 /** Wall time of a run's step 0, seconds since the epoch. */
 export const BASE_WALL_TIME = 1_700_000_000;
@@ -119,15 +137,16 @@ export function scalarValue(r, t, step) {
 
 /**
  * The histogram of tag `h` of run `r` at `step`, as PyTorch's add_histogram would
- * summarize it: a bell curve whose spread widens over training. `bucket[i]` counts the
- * values in (bucketLimit[i-1], bucketLimit[i]].
+ * summarize it: a bell curve of about `samples` values in `n` buckets whose spread widens
+ * over training. `bucket[i]` counts the values in (bucketLimit[i-1], bucketLimit[i]].
  * @param {number} r
  * @param {number} h
  * @param {number} step
+ * @param {number} n buckets
+ * @param {number} samples
  * @returns {{ min: number, max: number, num: number, sum: number, sumSquares: number, bucketLimit: number[], bucket: number[] }}
  */
-export function histogramValue(r, h, step) {
-  const n = HISTOGRAM_BUCKETS;
+export function histogramValue(r, h, step, n, samples) {
   const sigma = 0.05 + 0.02 * h + (0.1 * step) / (step + 2000);
   const mean = (h % 2 === 0 ? 0 : 0.01) + 0.002 * r;
   const lo = mean - 4 * sigma;
@@ -141,7 +160,9 @@ export function histogramValue(r, h, step) {
     const limit = lo + (i + 1) * width;
     const centre = limit - width / 2;
     const z = (centre - mean) / sigma;
-    const count = Math.round(1000 * Math.exp(-0.5 * z * z) * (0.9 + 0.2 * uniform(r, 1000 + h, step * n + i)));
+    // The share of a normal distribution in this bucket, with a little jitter.
+    const share = (Math.exp(-0.5 * z * z) * width) / (sigma * Math.sqrt(2 * Math.PI));
+    const count = Math.round(samples * share * (0.9 + 0.2 * uniform(r, 1000 + h, step * n + i)));
     bucketLimit.push(limit);
     bucket.push(count);
     num += count;
@@ -153,8 +174,42 @@ export function histogramValue(r, h, step) {
 
 /**
  * The parameters a generated log root is described by (MANIFEST.json `sizes`).
- * @typedef {{ runs: number, tags: number, steps: number, histograms: number }} Sizes
+ * @typedef {{
+ *   runs: number, tags: number, steps: number, histograms: number, histogramRuns: number,
+ *   histogramEvery: number, histogramBuckets: number, histogramSamples: number,
+ * }} Sizes
  */
+
+/** The flags that set a size, and the Sizes key each sets. */
+export const SIZE_FLAGS = Object.freeze({
+  runs: 'runs', tags: 'tags', steps: 'steps', histograms: 'histograms',
+  'histogram-runs': 'histogramRuns', 'histogram-every': 'histogramEvery',
+  'histogram-buckets': 'histogramBuckets', 'histogram-samples': 'histogramSamples',
+});
+
+/**
+ * The sizes that `--shape NAME` (or `--quick`, the same as `--shape quick`) and the size
+ * flags ask for; a flag overrides the shape's value.
+ * @param {Map<string, string | true>} flags
+ * @returns {{ shape: string, sizes: Sizes }}
+ */
+export function sizesFromFlags(flags) {
+  const named = flags.get('shape');
+  if (named === true) throw new Error(`--shape wants one of ${Object.keys(SHAPES).join(', ')}`);
+  const shape = named ?? (flags.has('quick') ? 'quick' : 'default');
+  /** @type {Record<string, number>} */
+  const base = /** @type {any} */ (SHAPES)[shape];
+  if (!Object.hasOwn(SHAPES, shape)) throw new Error(`unknown --shape ${shape}; known: ${Object.keys(SHAPES).join(', ')}`);
+  /** @type {Record<string, number>} */
+  const sizes = {};
+  for (const [flag, key] of Object.entries(SIZE_FLAGS)) {
+    if (key !== 'histogramRuns') sizes[key] = intFlag(flags, flag, /** @type {number} */ (base[key]));
+  }
+  // Every run carries histograms unless the shape or the flag says fewer.
+  sizes.histogramRuns = Math.min(sizes.runs ?? 0, intFlag(flags, 'histogram-runs', base.histogramRuns ?? sizes.runs ?? 0));
+  if (!(sizes.histogramEvery >= 1)) throw new Error('--histogram-every wants a positive integer');
+  return { shape, sizes: /** @type {Sizes} */ (sizes) };
+}
 
 /**
  * Parses `--name value` / `--name=value` flags.

@@ -4,15 +4,16 @@
 // targets. Exits non-zero only when the loaded data is wrong (or loading fails); a
 // missed target is reported, not fatal.
 //
-//   node bench/ingest/run.mjs [--quick] [--samples scalars=1000] [--out DIR]
-//                             [--runs N] [--tags N] [--steps N] [--histograms N] [--json]
+//   node bench/ingest/run.mjs [--quick | --shape default|quick|issue19] [--samples scalars=1000]
+//       [--out DIR] [--runs N] [--tags N] [--steps N] [--histograms N] [--histogram-runs N]
+//       [--histogram-every N] [--histogram-buckets N] [--histogram-samples N] [--json]
 
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, REPO_ROOT } from './generate.mjs';
-import { DEFAULTS, QUICK, parseFlags, intFlag } from './model.mjs';
+import { generate, defaultOut } from './generate.mjs';
+import { SIZE_FLAGS, parseFlags, sizesFromFlags } from './model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,7 +24,7 @@ const TARGETS = Object.freeze({
   bytesPerScalarPoint: 40, // at most, retained memory per kept scalar point
 });
 
-const KNOWN_FLAGS = ['quick', 'samples', 'out', 'runs', 'tags', 'steps', 'histograms', 'json', 'help'];
+const KNOWN_FLAGS = ['quick', 'shape', 'samples', 'out', 'json', 'help', ...Object.keys(SIZE_FLAGS)];
 
 /**
  * Runs load.mjs in a child process and returns its RESULT line, parsed.
@@ -64,16 +65,21 @@ const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : Strin
  * @param {string} generatedNote
  */
 function report(r, generatedNote) {
-  const { runs, tags, steps, histograms } = r.sizes;
+  const { runs, tags, steps, histograms, histogramBuckets, histogramSamples } = r.sizes;
+  const histogramRuns = r.sizes.histogramRuns ?? runs;
+  const histogramEvery = r.sizes.histogramEvery;
   /** @param {Record<string, number>} m */
   const fmt = (m) => Object.entries(m).map(([k, v]) => `${k}=${v === 0 ? 'all' : v}`).join(',');
   const given = Object.keys(r.samplesPerPlugin).length > 0 ? `--samples ${fmt(r.samplesPerPlugin)}` : 'library defaults';
   const samples = `${fmt(r.effectiveSamples ?? r.samplesPerPlugin)} (${given})`;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    `@tb/core ingest benchmark: ${runs} runs x ${tags} scalar tags x ${int(steps)} steps, ` +
-      `${histograms} histogram tags/run; ${fixed(r.totalBytes / 1e6)} MB, ${int(r.totalEvents)} events (${generatedNote})`,
-    `samples_per_plugin: ${samples}; node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}`,
+    `@tb/core ingest benchmark (--shape ${r.shape}): ${runs} runs x ${tags} scalar tags x ${int(steps)} steps; ` +
+      `${histogramRuns} runs with ${histograms} histogram tags every ${histogramEvery} steps (${histogramBuckets} buckets, ${histogramSamples} samples)`,
+    `${fixed(r.totalBytes / 1e6)} MB (${fixed((100 * (r.histogramBytes ?? 0)) / r.totalBytes, 0)}% histograms), ${int(r.totalEvents)} events (${generatedNote})`,
+    `samples_per_plugin: ${samples}; node ${process.version}, ${os.platform()} ${os.arch()}, ${r.cores} cores (availableParallelism), ${cpu}`,
+    `load average (1/5/15 min) before: ${r.loadavgBefore.map((/** @type {number} */ x) => x.toFixed(2)).join(' ')}, ` +
+      `after: ${r.loadavgAfter.map((/** @type {number} */ x) => x.toFixed(2)).join(' ')}`,
     '',
   ];
   /** @type {[string, string, string, string][]} */
@@ -82,6 +88,10 @@ function report(r, generatedNote) {
   const mark = (ok) => (r.quick ? 'n/a (smoke test: too small to measure)' : ok ? 'PASS' : 'MISS');
   rows.push(['load time', `${int(r.loadMs)} ms`, '', '']);
   rows.push(['throughput', `${fixed(r.mbPerSec)} MB/s`, `>= ${TARGETS.mbPerSec} MB/s`, mark(r.mbPerSec >= TARGETS.mbPerSec)]);
+  rows.push(['throughput per core', `${fixed(r.mbPerSec / r.cores)} MB/s`, `(MB/s / ${r.cores} cores)`, '']);
+  rows.push(['CPU time (user+sys)', `${fixed(r.cpuSeconds, 2)} s`, `${fixed(r.cpuUserSeconds, 2)} user + ${fixed(r.cpuSystemSeconds, 2)} sys, all threads`, '']);
+  rows.push(['cores busy', fixed(r.cpuSeconds / (r.loadMs / 1000), 2), '(CPU time / load time)', '']);
+  rows.push(['MB per CPU-second', fixed(r.mbPerCpuSecond), '', '']);
   rows.push(['events/s', int(r.eventsPerSec), '', '']);
   rows.push(['scalar events/s', int(r.scalarEventsPerSec), `>= ${int(TARGETS.scalarEventsPerSec)}`,
     mark(r.scalarEventsPerSec >= TARGETS.scalarEventsPerSec)]);
@@ -92,7 +102,8 @@ function report(r, generatedNote) {
     mark(r.bytesPerScalarPoint <= TARGETS.bytesPerScalarPoint)]);
   const c = r.check;
   rows.push(['correctness', c.ok ? 'OK' : `FAILED (${c.errorCount})`,
-    `${c.runsListed} runs, ${c.scalarTags} scalar + ${c.histogramTags} histogram tags, ${c.spotSeries} series / ${int(c.spotPoints)} points spot-checked`, '']);
+    `${c.runsListed} runs, ${c.scalarTags} scalar + ${c.histogramTags} histogram tags, ${c.spotSeries} series / ${int(c.spotPoints)} points ` +
+    `+ ${c.histogramSpotSeries} histogram series / ${int(c.histogramSpotPoints)} histograms spot-checked`, '']);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.slice(0, -1).map((row) => row[i].length)));
   for (const row of rows) {
     lines.push(row.map((cell, i) => (i < 3 ? cell.padEnd(/** @type {number} */ (widths[i])) : cell)).join('  ').trimEnd());
@@ -107,21 +118,16 @@ async function main() {
   const flags = parseFlags(process.argv.slice(2));
   for (const name of flags.keys()) if (!KNOWN_FLAGS.includes(name)) throw new Error(`unknown flag --${name}`);
   if (flags.has('help')) {
-    console.log('usage: node bench/ingest/run.mjs [--quick] [--samples scalars=1000] [--out DIR] ' +
-      '[--runs N] [--tags N] [--steps N] [--histograms N] [--json]');
+    console.log('usage: node bench/ingest/run.mjs [--quick | --shape default|quick|issue19] [--samples scalars=1000] [--out DIR] ' +
+      '[--runs N] [--tags N] [--steps N] [--histograms N] [--histogram-runs N] [--histogram-every N] ' +
+      '[--histogram-buckets N] [--histogram-samples N] [--json]');
     return 0;
   }
-  const quick = flags.has('quick');
-  const base = quick ? QUICK : DEFAULTS;
-  const sizes = {
-    runs: intFlag(flags, 'runs', base.runs),
-    tags: intFlag(flags, 'tags', base.tags),
-    steps: intFlag(flags, 'steps', base.steps),
-    histograms: intFlag(flags, 'histograms', base.histograms),
-  };
+  const { shape, sizes } = sizesFromFlags(flags);
+  const quick = shape === 'quick';
   const outFlag = flags.get('out');
   if (outFlag === true) throw new Error('--out wants a directory');
-  const out = path.resolve(outFlag ?? path.join(REPO_ROOT, '.bench-data', quick ? 'ingest-quick' : 'ingest'));
+  const out = path.resolve(outFlag ?? defaultOut(shape));
   const samples = flags.get('samples');
   if (samples === true) throw new Error('--samples wants plugin=N[,plugin=N...]');
 
@@ -130,7 +136,7 @@ async function main() {
   const { manifest, generated } = await generate({ out, sizes, log });
   const result = await load(out, samples);
   if (json) console.log(JSON.stringify({ ...result, targets: TARGETS }, null, 2));
-  else report({ ...result, quick }, generated ? `generated in ${fixed(manifest.generateSeconds, 2)} s` : 'already generated');
+  else report({ ...result, quick, shape }, generated ? `generated in ${fixed(manifest.generateSeconds, 2)} s` : 'already generated');
   return result.check.ok ? 0 : 1;
 }
 

@@ -10,11 +10,12 @@ const BIN = path.join(ROOT, 'packages', 'core', 'bin', 'tb-core.js');
 
 /**
  * @param {string} logdir
- * @param {{ plugins: string, runs?: number, timeoutMs?: number }} o
- * @returns {Promise<{ url: string, loadMs: number, output: () => string, stop: () => void }>}
+ * @param {{ plugins: string, runs?: number, timeoutMs?: number, reloadInterval?: number }} o `reloadInterval`:
+ *   seconds (default 0: load once; more also watches the files for appends)
+ * @returns {Promise<{ url: string, pid: number | undefined, loadMs: number, output: () => string, stop: () => void }>}
  */
 export async function startServer(logdir, o) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--logdir', logdir, '--port', '0', '--reload_interval', '0', '--plugins', o.plugins], {
+  const child = spawn(process.execPath, [BIN, 'serve', '--logdir', logdir, '--port', '0', '--reload_interval', String(o.reloadInterval ?? 0), '--plugins', o.plugins], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,5 +39,5 @@ export async function startServer(logdir, o) {
     if (Date.now() - t0 > (o.timeoutMs ?? 120_000)) throw new Error(`log root did not load in ${(o.timeoutMs ?? 120_000) / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, loadMs: Date.now() - t0, output: () => output, stop: () => child.kill('SIGINT') };
+  return { url, pid: child.pid, loadMs: Date.now() - t0, output: () => output, stop: () => child.kill('SIGINT') };
 }
