@@ -12,10 +12,10 @@
  */
 import type { DataClass, TensorValue } from './values.js';
 import type { RawValue } from './raw-event.js';
+import { readHistogram } from './histogram-wire.js';
 import { tensorFromProto } from './tensor.js';
 import { WireReader, WireType } from './wire.js';
 import {
-  decodeHistogramProto,
   decodeSummaryAudio,
   decodeSummaryImage,
   decodeSummaryMetadata,
@@ -134,9 +134,9 @@ function countStrings(tensorProto: Uint8Array): number {
 
 /** A legacy HistogramProto as TensorBoard's [k, 3] float32 tensor. */
 export function histogramTensor(payload: Uint8Array): TensorValue {
-  const h = decodeHistogramProto(payload);
-  const counts = h.bucket ?? [];
-  const limits = h.bucketLimit ?? [];
+  const h = readHistogram(payload);
+  const counts = h.counts;
+  const limits = h.limits;
   let first = 0;
   while (first < counts.length && !(counts[first]! > 0)) first++;
   let last = counts.length - 1;
@@ -146,8 +146,8 @@ export function histogramTensor(payload: Uint8Array): TensorValue {
   const numbers = new Float64Array(k * 3);
   for (let i = 0; i < k; i++) {
     const b = first + i;
-    const left = i === 0 ? (h.min ?? 0) : limits[b - 1]!;
-    const right = i === k - 1 ? (h.max ?? 0) : limits[b]!;
+    const left = i === 0 ? h.min : limits[b - 1]!;
+    const right = i === k - 1 ? h.max : limits[b]!;
     numbers[i * 3] = Math.fround(left);
     numbers[i * 3 + 1] = Math.fround(right);
     numbers[i * 3 + 2] = Math.fround(counts[b]!);

@@ -73,26 +73,10 @@ export class LogRootProvider implements DataProvider {
     return { step: pick(all.step, idx), wallTime: pick(all.wallTime, idx), value: pick(all.value, idx) };
   }
 
-  /**
-   * Which storage object holds the series (a reload swaps in new ones), the run's
-   * generation (bumped after each load pass that changed data), and the count and last
-   * point now (they change as points arrive within a pass: appends grow the count, and a
-   * full reservoir replaces its last point).
-   */
+  /** Which storage object holds the series (a reload from scratch swaps in new ones), and how often its points changed. */
   seriesVersion(pluginName: string, run: string, tag: string): string | undefined {
     const series = this.series(pluginName, run, tag);
-    if (!series) return undefined;
-    const s = series.storage;
-    let last: { step: number; wallTime: number } | undefined;
-    if (s.kind === 'scalar') {
-      const n = s.points.length;
-      const v = s.points.view();
-      if (n > 0) last = { step: v.step[n - 1]!, wallTime: v.wallTime[n - 1]! };
-    } else {
-      last = s.points.last();
-    }
-    const generation = this.source.runs.get(run)!.generation;
-    return `${storageId(s.points)}:${generation}:${s.points.length}:${last?.step}:${last?.wallTime}`;
+    return series ? `${storageId(series.storage.points)}:${series.changes}` : undefined;
   }
 
   readTensors(pluginName: string, run: string, tag: string, options: ReadOptions): TensorDatum[] | undefined {

@@ -51,6 +51,12 @@ export class ReservoirSampler {
     return r < this.capacity ? r : this.capacity;
   }
 
+  /** Counts `count` items appended without {@link admit} (only when nothing is ever dropped: capacity 0). */
+  admitAll(count: number): void {
+    if (this.capacity !== 0) throw new Error('admitAll is for a sampler that keeps everything');
+    this.seen += count;
+  }
+
   /** After a purge kept `remaining` of `before` items, scale the seen count alike. */
   rescale(before: number, remaining: number): void {
     this.seen = before === 0 ? 0 : Math.round((this.seen * remaining) / before);

@@ -41,12 +41,11 @@ export class RunData {
   private addPoints(p: TagPoints): boolean {
     const series = this.tags.get(p.tag);
     if (!series) return false;
+    series.changes++;
     const s = series.storage;
     if (p.kind === 'scalar' && s.kind === 'scalar') {
-      for (let i = 0; i < p.step.length; i++) {
-        s.points.push(p.step[i]!, p.wallTime[i]!, p.value[i]!);
-        series.touch(p.step[i]!, p.wallTime[i]!);
-      }
+      s.points.append(p.step, p.wallTime, p.value);
+      for (let i = 0; i < p.step.length; i++) series.touch(p.step[i]!, p.wallTime[i]!);
       return p.step.length > 0;
     }
     if (p.kind === 'tensor' && s.kind === 'tensor') {

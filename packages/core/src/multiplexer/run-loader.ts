@@ -8,6 +8,7 @@
  */
 import { storeSource, type RecordSource } from '../events/record-source.js';
 import { baseName, compareKeys, type LogStore, type StoreEntry } from '../storage/store.js';
+import type { EventBatch } from './ingest/batch.js';
 import type { IngestPool } from './ingest/pool.js';
 import { RunData } from './run-data.js';
 import type { TagSeries } from './tag-series.js';
@@ -219,7 +220,9 @@ export class RunLoader {
       const key = this.keyOf(f.name);
       let res;
       try {
-        res = await this.ctx.ingest.read(this.uid, { file: f.name, name: this.store.describe(key), final: i < files.length - 1 }, { store: this.store, key, size: f.size });
+        res = await this.ctx.ingest.read(this.uid, { file: f.name, name: this.store.describe(key), final: i < files.length - 1 }, { store: this.store, key, size: f.size }, (part) =>
+          this.take(data, part),
+        );
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EDECODERLOST') return true;
         this.ioFailed(f, err as Error);
@@ -229,8 +232,7 @@ export class RunLoader {
       f.ended = res.facts.ended;
       f.crcErrors = res.facts.crcErrors;
       f.decodeErrors = res.facts.decodeErrors;
-      this.eventsRead += res.batch.events;
-      if (data.apply(res.batch)) this.changed = true;
+      this.take(data, res.batch);
       for (const message of res.problems) this.ctx.problem({ run: this.name, file: f.name, message });
       if (res.error) {
         // An I/O error (e.g. permissions, a store that keeps failing) costs this file for this pass, not the run.
@@ -241,6 +243,12 @@ export class RunLoader {
       if (res.report.replaced) return true;
     }
     return false;
+  }
+
+  /** Stores a batch (or a part of one) that a read made. */
+  private take(data: RunData, batch: EventBatch): void {
+    this.eventsRead += batch.events;
+    if (data.apply(batch)) this.changed = true;
   }
 
   private ioFailed(f: FileState, err: { message: string }): void {

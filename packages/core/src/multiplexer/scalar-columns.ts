@@ -52,6 +52,24 @@ export class ScalarColumns {
     this.values[last] = value;
   }
 
+  /**
+   * Adds points in order, as {@link push} would one by one; when every point is kept
+   * (no capacity), as three block copies after at most one resize.
+   */
+  append(step: Float64Array, wallTime: Float64Array, value: Float64Array): void {
+    const k = step.length;
+    if (this.sampler.capacity !== 0) {
+      for (let i = 0; i < k; i++) this.push(step[i]!, wallTime[i]!, value[i]!);
+      return;
+    }
+    this.sampler.admitAll(k);
+    if (this.n + k > this.steps.length) this.grow(this.n + k);
+    this.steps.set(step, this.n);
+    this.walls.set(wallTime, this.n);
+    this.values.set(value, this.n);
+    this.n += k;
+  }
+
   /** Drops every point whose step is >= `step`; returns how many were dropped. */
   purgeFrom(step: number): number {
     const before = this.n;
@@ -78,9 +96,10 @@ export class ScalarColumns {
     };
   }
 
-  private grow(): void {
+  /** Grows the columns to hold at least `atLeast` points (and by the usual step at least). */
+  private grow(atLeast = 0): void {
     const cap = this.steps.length;
-    const next = cap < DOUBLING_LIMIT ? cap * 2 : cap + (cap >> 2);
+    const next = Math.max(atLeast, cap < DOUBLING_LIMIT ? cap * 2 : cap + (cap >> 2));
     this.steps = resized(this.steps, next);
     this.walls = resized(this.walls, next);
     this.values = resized(this.values, next);

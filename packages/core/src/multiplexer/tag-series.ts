@@ -36,6 +36,8 @@ type Storage =
 export class TagSeries {
   maxStep = -Infinity;
   maxWallTime = -Infinity;
+  /** Bumped whenever points are added or purged: answers computed from the series stay good while it holds. */
+  changes = 0;
   readonly storage: Storage;
 
   constructor(
@@ -63,7 +65,10 @@ export class TagSeries {
   purgeFrom(step: number): number {
     const s = this.storage;
     const dropped = s.kind === 'scalar' ? s.points.purgeFrom(step) : s.points.filter((p) => p.step < step);
-    if (dropped > 0) this.recomputeMax();
+    if (dropped > 0) {
+      this.changes++;
+      this.recomputeMax();
+    }
     return dropped;
   }
 

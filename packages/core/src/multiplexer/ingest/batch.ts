@@ -72,6 +72,8 @@ export class BatchBuilder {
   private scalars = new Map<string, ScalarChunk>();
   private others = new Map<string, TagPoints & { kind: 'tensor' | 'blob' }>();
   events = 0;
+  /** About how many bytes the batch holds: what bounds a batch in flight. */
+  bytes = 0;
 
   start(wallTime: number): void {
     this.startTime = wallTime;
@@ -90,14 +92,17 @@ export class BatchBuilder {
     let c = this.scalars.get(tag);
     if (!c) this.scalars.set(tag, (c = new ScalarChunk()));
     c.push(step, wallTime, value);
+    this.bytes += 24;
   }
 
   tensor(tag: string, item: StoredTensor): void {
     this.other(tag, 'tensor').items.push(item as never);
+    this.bytes += 64 + item.value.numbers.byteLength;
   }
 
   blob(tag: string, item: BlobLocation): void {
     this.other(tag, 'blob').items.push(item as never);
+    this.bytes += 64;
   }
 
   get empty(): boolean {
@@ -120,6 +125,7 @@ export class BatchBuilder {
     this.newTags = [];
     this.steps = [];
     this.events = 0;
+    this.bytes = 0;
     return { batch, transfer: [...new Set(transfer)] };
   }
 

@@ -1,4 +1,5 @@
 /** The messages between the calling thread and an ingest worker. */
+import type { EventBatch } from './batch.js';
 import type { ReadRequest, ReadResult } from './run-decoder.js';
 
 export type ToWorker =
@@ -8,4 +9,5 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly t: 'pread'; readonly id: number; readonly req: number; readonly position: number; readonly length: number }
+  | { readonly t: 'batch'; readonly id: number; readonly batch: EventBatch }
   | { readonly t: 'done'; readonly id: number; readonly result: ReadResult };

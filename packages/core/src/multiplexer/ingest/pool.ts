@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { LogStore } from '../../storage/store.js';
+import type { EventBatch } from './batch.js';
 import { RunDecoder, type ReadRequest, type ReadResult } from './run-decoder.js';
 import { WorkerDecoders } from './worker-decoders.js';
 
@@ -20,8 +21,12 @@ export interface FileRef {
 }
 
 export interface IngestPool {
-  /** Decodes what is new in a file of run `run` (an id unique to one reading of a run). */
-  read(run: string, req: ReadRequest, ref: FileRef): Promise<ReadResult>;
+  /**
+   * Decodes what is new in a file of run `run` (an id unique to one reading of a run).
+   * Parts of the batch go to `onBatch` as they are made, in order; the result's batch
+   * is the last part.
+   */
+  read(run: string, req: ReadRequest, ref: FileRef, onBatch: (batch: EventBatch) => void): Promise<ReadResult>;
   /** Forgets a run's readers (the run is gone, or is being read again from scratch). */
   drop(run: string): void;
   /** How many runs it decodes at once to keep busy. */
@@ -33,10 +38,10 @@ export class InlineDecoders implements IngestPool {
   readonly parallelism = 1;
   private readonly runs = new Map<string, RunDecoder>();
 
-  async read(run: string, req: ReadRequest, ref: FileRef): Promise<ReadResult> {
+  async read(run: string, req: ReadRequest, ref: FileRef, onBatch: (batch: EventBatch) => void): Promise<ReadResult> {
     let d = this.runs.get(run);
     if (!d) this.runs.set(run, (d = new RunDecoder()));
-    return (await d.read(req, () => ref.store.open(ref.key, { size: ref.size, sequential: true }))).result;
+    return (await d.read(req, () => ref.store.open(ref.key, { size: ref.size, sequential: true }), onBatch)).result;
   }
 
   drop(run: string): void {

@@ -46,12 +46,25 @@ interface FileReader {
   decodeErrors: number;
 }
 
+/**
+ * A read hands over what it decoded every this many bytes (about), rather than all at the
+ * end: the calling thread stores one part while the next is decoded, and a large file never
+ * sits decoded twice (here and there) in memory.
+ */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Takes a part of a read's batch as soon as it is made, with the buffers it may move. */
+export type BatchSink = (batch: EventBatch, transfer: ArrayBuffer[]) => void;
+
 export class RunDecoder {
   private readonly router = new EventRouter();
   private readonly files = new Map<string, FileReader>();
 
-  /** Reads what is new in `req.file`, opening it with `open`. */
-  async read(req: ReadRequest, open: () => Promise<StoreFile>): Promise<{ result: ReadResult; transfer: ArrayBuffer[] }> {
+  /**
+   * Reads what is new in `req.file`, opening it with `open`. Parts of the batch go to
+   * `onBatch` as they fill (in order); the result holds the rest.
+   */
+  async read(req: ReadRequest, open: () => Promise<StoreFile>, onBatch: BatchSink): Promise<{ result: ReadResult; transfer: ArrayBuffer[] }> {
     let f = this.files.get(req.file);
     if (!f) {
       const entry: FileReader = { reader: null as unknown as TfRecordReader, opener: open, decodeErrors: 0 };
@@ -73,6 +86,10 @@ export class RunDecoder {
       this.router.add(out, ev, req.file, offset, (tag, at, err) => {
         if (file.decodeErrors++ === 0) problems.push(`value '${tag}' at offset ${at} cannot be decoded (${err.message}); skipped`);
       });
+      if (out.bytes >= BATCH_BYTES) {
+        const part = out.finish();
+        onBatch(part.batch, part.transfer);
+      }
     };
     let report: ReadReport;
     let error: ReadResult['error'];

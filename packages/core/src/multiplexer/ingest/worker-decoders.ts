@@ -9,10 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { StoreNotFoundError, type StoreFile } from '../../storage/store.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import type { FileRef, IngestPool } from './pool.js';
+import type { EventBatch } from './batch.js';
 import type { ReadRequest, ReadResult } from './run-decoder.js';
 
 interface Pending {
   readonly file: StoreFile | null;
+  readonly onBatch: (batch: EventBatch) => void;
   readonly resolve: (r: ReadResult) => void;
   readonly reject: (e: Error) => void;
 }
@@ -66,7 +68,7 @@ export class WorkerDecoders implements IngestPool {
     this.parallelism = count * 2;
   }
 
-  async read(run: string, req: ReadRequest, ref: FileRef): Promise<ReadResult> {
+  async read(run: string, req: ReadRequest, ref: FileRef, onBatch: (batch: EventBatch) => void): Promise<ReadResult> {
     if (this.lost.has(run)) throw Object.assign(new Error('the worker decoding this run stopped; it is read again'), { code: 'EDECODERLOST' });
     let slot = this.home.get(run);
     if (!slot) {
@@ -87,7 +89,7 @@ export class WorkerDecoders implements IngestPool {
     s.begin();
     try {
       return await new Promise<ReadResult>((resolve, reject) => {
-        this.pending.set(id, { file, resolve, reject, slot: s });
+        this.pending.set(id, { file, onBatch, resolve, reject, slot: s });
         const m: ToWorker = { t: 'read', id, run, req, size: file?.size ?? 0, ...(missing !== undefined ? { missing } : {}) };
         s.worker.postMessage(m);
       });
@@ -112,6 +114,10 @@ export class WorkerDecoders implements IngestPool {
     if (!p) return;
     if (m.t === 'done') {
       p.resolve(m.result);
+      return;
+    }
+    if (m.t === 'batch') {
+      p.onBatch(m.batch);
       return;
     }
     const reply = (r: Omit<Extract<ToWorker, { t: 'bytes' }>, 't' | 'id' | 'req'>, transfer: ArrayBuffer[] = []) =>

@@ -42,7 +42,7 @@ async function read(m: Extract<ToWorker, { t: 'read' }>): Promise<void> {
     if (m.missing !== undefined) throw Object.assign(new Error(m.missing), { code: 'ENOENT' });
     return remoteFile(m.id, m.size);
   };
-  const { result, transfer } = await d.read(m.req, open);
+  const { result, transfer } = await d.read(m.req, open, (batch, moved) => send({ t: 'batch', id: m.id, batch }, moved));
   send({ t: 'done', id: m.id, result }, transfer);
 }
 
