@@ -10,7 +10,7 @@ export { TfRecordReader, readRecordAt, encodeRecord, type ReadReport } from './e
 export { readRawEvent, type RawEvent, type RawValue } from './events/raw-event.js';
 export { tensorFromProto } from './events/tensor.js';
 export * from './events/proto.js';
-export { LogRootMultiplexer, type MultiplexerOptions, type LoadingStatus, type ChangeListener } from './multiplexer/multiplexer.js';
+export { LogRootMultiplexer, type MultiplexerOptions, type LoadingStatus, type RunProgress, type ChangeListener } from './multiplexer/multiplexer.js';
 export type { LoadProblem } from './multiplexer/run-loader.js';
 export { parseLogRoots, type LogRoot } from './multiplexer/log-root.js';
 export { parseSamplesPerPlugin, DEFAULT_SAMPLES, type SamplesPerPlugin } from './multiplexer/samples.js';

@@ -87,6 +87,7 @@ describe('parseStatus', () => {
       storageError: 'GET s3://b/k: 503 SlowDown',
     });
     expect(parseStatus({ storage: { retrying: 'x', lastError: 3 } })).toMatchObject({ storageRetrying: 0, storageError: null });
+    expect(parseStatus({ loadingRuns: [{ run: 'a', bytesRead: 1, bytesTotal: 4 }, { run: 2 }, null] }).loadingRuns).toEqual([{ run: 'a', bytesRead: 1, bytesTotal: 4 }]);
   });
 });
 

@@ -53,6 +53,8 @@ export interface LoadStatus {
   readonly storageRetrying: number;
   /** The store's latest failure, said in full, or null. */
   readonly storageError: string | null;
+  /** Runs with bytes still to read, most left first. */
+  readonly loadingRuns: readonly { readonly run: string; readonly bytesRead: number; readonly bytesTotal: number }[];
 }
 
 /** A non-2xx answer from a core route, with the server's message. */
@@ -168,7 +170,17 @@ export function parseStatus(raw: unknown): LoadStatus {
     runsTotal: num('runsTotal'),
     problemCount: num('problemCount'),
     ...parseStorage(s['storage']),
+    loadingRuns: parseLoadingRuns(s['loadingRuns']),
   };
+}
+
+function parseLoadingRuns(raw: unknown): LoadStatus['loadingRuns'] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((r: unknown) => {
+    const o = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+    const { run, bytesRead, bytesTotal } = o;
+    return typeof run === 'string' && typeof bytesRead === 'number' && typeof bytesTotal === 'number' ? [{ run, bytesRead, bytesTotal }] : [];
+  });
 }
 
 function parseStorage(raw: unknown): { storageRetrying: number; storageError: string | null } {

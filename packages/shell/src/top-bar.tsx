@@ -62,12 +62,14 @@ export function ProgressBar({ status }: { status: LoadStatus | null }) {
   const text = known
     ? `Loading logs: ${formatBytes(status.bytesRead)} of ${formatBytes(status.bytesTotal)}, ${status.runsLoaded} of ${status.runsTotal} runs`
     : 'Loading logs…';
+  // The tooltip also names the runs with the most left to read.
+  const runs = status.loadingRuns.slice(0, 5).map((r) => `${r.run}: ${formatBytes(r.bytesRead)} of ${formatBytes(r.bytesTotal)}`);
   return (
     <div
       class={known ? 'tb-progressbar' : 'tb-progressbar tb-progressbar--indeterminate'}
       role="progressbar"
       aria-label={text}
-      title={text}
+      title={[text, ...runs].join('\n')}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={known ? Math.round(fraction * 100) : undefined}

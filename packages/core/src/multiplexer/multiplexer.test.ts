@@ -56,6 +56,24 @@ describe('LogRootMultiplexer', () => {
     expect(st.bytesRead).toBe(st.bytesTotal);
   });
 
+  it('names in the status each run with bytes still to read, most left first', async () => {
+    await run('done', 'events.out.tfevents.1.h', scalarEvents('loss', range(0, 10)));
+    // A record still being written: its bytes stay unread until the rest arrives.
+    const whole = encodeTestRecords(scalarEvents('loss', range(0, 3)));
+    await run('small', 'events.out.tfevents.1.h', []);
+    await writeFile(path.join(dir, 'small', 'events.out.tfevents.1.h'), whole.subarray(0, whole.length - 5));
+    await run('big', 'events.out.tfevents.1.h', []);
+    const bigger = encodeTestRecords(scalarEvents('loss', range(0, 30)));
+    await writeFile(path.join(dir, 'big', 'events.out.tfevents.1.h'), bigger.subarray(0, bigger.length - 20));
+    mux = new LogRootMultiplexer({ logdir: dir, reloadInterval: 0 });
+    await mux.reload();
+    const runs = mux.status().loadingRuns;
+    expect(runs.map((r) => r.run).sort()).toEqual(['big', 'small']);
+    const left = runs.map((r) => r.bytesTotal - r.bytesRead);
+    expect(left[0]).toBeGreaterThan(left[1]!);
+    expect(left[1]).toBeGreaterThan(0);
+  });
+
   it('a restarted job in a new brain.Event:2 file without SessionLog keeps both files\' points, as TensorBoard does', async () => {
     await run('r', 'events.out.tfevents.1.h', scalarEvents('loss', range(0, 100), (s) => s));
     await writeTestEvents(path.join(dir, 'r', 'events.out.tfevents.2.h'), [

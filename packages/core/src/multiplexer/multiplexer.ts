@@ -57,12 +57,23 @@ export interface LoadingStatus {
   readonly problemCount: number;
   /** Requests to the roots' stores (object storage: LIST and GET requests, retries, failures). */
   readonly storage: StoreStats;
+  /** The runs with bytes still to read, most left first (at most {@link MAX_LOADING_RUNS}). */
+  readonly loadingRuns: readonly RunProgress[];
+}
+
+/** How far one run's reading is. */
+export interface RunProgress {
+  readonly run: string;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
 }
 
 /** Listener for new data: the runs whose data changed (or that appeared or vanished). */
 export type ChangeListener = (runs: readonly string[]) => void;
 
 const MAX_PROBLEMS = 200;
+/** Runs listed by name in the loading status: enough for a progress list, bounded for 10,000-run roots. */
+const MAX_LOADING_RUNS = 20;
 const WATCH_DEBOUNCE_MS = 100;
 /** Runs read at once from object storage, where each waits on the network (each reading ahead). */
 const REMOTE_RUN_CONCURRENCY = 8;
@@ -133,11 +144,13 @@ export class LogRootMultiplexer {
     let runsLoaded = 0;
     let eventsRead = 0;
     let recordsSkipped = 0;
+    const loadingRuns: RunProgress[] = [];
     for (const run of this.runs.values()) {
       recordsSkipped += run.recordsSkipped;
       const b = run.bytes;
       bytesRead += b.read;
       bytesTotal += b.total;
+      if (b.read < b.total) loadingRuns.push({ run: run.name, bytesRead: b.read, bytesTotal: b.total });
       if (run.loadedOnce) runsLoaded++;
       eventsRead += run.eventsRead;
     }
@@ -152,6 +165,7 @@ export class LogRootMultiplexer {
       problems: this.problems.slice(),
       problemCount: this.problemCount,
       storage: this.storageStats(),
+      loadingRuns: loadingRuns.sort((a, b) => b.bytesTotal - b.bytesRead - (a.bytesTotal - a.bytesRead)).slice(0, MAX_LOADING_RUNS),
     };
   }
 

@@ -94,6 +94,7 @@ function staticSource(provider: DataProvider, logdir: string) {
     eventsRead: 0,
     recordsSkipped: 0,
     storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, lastError: null },
+    loadingRuns: [],
     problems: [],
     problemCount: 0,
   };
