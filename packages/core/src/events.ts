@@ -16,3 +16,5 @@ export { parseLogRoots, type LogRoot } from './multiplexer/log-root.js';
 export { parseSamplesPerPlugin, DEFAULT_SAMPLES, type SamplesPerPlugin } from './multiplexer/samples.js';
 export type { DataProvider, RunInfo, TagInfo, TagListing, ScalarSeries, TensorDatum, BlobReference, BlobSequenceDatum, LogFile, ReadOptions, TensorValue, TensorDtype } from './multiplexer/data-provider.js';
 export { consoleLogger, memoryLogger, silentLogger, type Logger } from './logger.js';
+export { InlineDecoders, sharedIngestPool, type IngestPool } from './multiplexer/ingest/pool.js';
+export { WorkerDecoders } from './multiplexer/ingest/worker-decoders.js';

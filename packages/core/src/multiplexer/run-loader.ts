@@ -52,6 +52,8 @@ interface FileState {
 }
 
 let runIds = 0;
+/** Readings from scratch in a row before a run is shown as it is (its files keep changing under the reader). */
+const READ_AGAIN_ATTEMPTS = 3;
 
 /** The loaded state of one run directory. */
 export class RunLoader {
@@ -190,20 +192,26 @@ export class RunLoader {
    * readers see the old data until the new is whole.
    */
   private async readAgain(): Promise<void> {
-    const files = this.order.map((old) => {
-      const f = this.newFile(old.name);
-      f.size = old.size;
-      f.version = old.version;
-      return f;
-    });
-    const data = this.newData();
-    this.ctx.ingest.drop(this.uid);
-    this.uid = `${++runIds}`;
-    await this.readFiles(files, data);
-    this.data = data;
-    this.files = new Map(files.map((f) => [f.name, f]));
-    this.order = files;
-    this.changed = true;
+    for (let attempt = 1; ; attempt++) {
+      const files = this.order.map((old) => {
+        const f = this.newFile(old.name);
+        f.size = old.size;
+        f.version = old.version;
+        return f;
+      });
+      const data = this.newData();
+      this.ctx.ingest.drop(this.uid);
+      this.uid = `${++runIds}`;
+      const again = await this.readFiles(files, data);
+      // Rewritten again (or its decoder lost) while being read: what was read is stale too.
+      if (again && attempt < READ_AGAIN_ATTEMPTS) continue;
+      if (again) this.ctx.problem({ run: this.name, file: '', message: `read again ${attempt} times, changing each time; showing what the last reading found` });
+      this.data = data;
+      this.files = new Map(files.map((f) => [f.name, f]));
+      this.order = files;
+      this.changed = true;
+      return;
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ interface Pending {
 
 class Slot {
   worker: Worker;
+  /** Bumped when the worker is replaced: what the old one held is gone. */
+  generation = 0;
   inFlight = 0;
   /** Runs whose readers live in this worker. */
   readonly runs = new Set<string>();
@@ -61,6 +63,8 @@ export class WorkerDecoders implements IngestPool {
   private readonly lost = new Set<string>();
   private readonly pending = new Map<number, Pending & { slot: Slot }>();
   private nextId = 0;
+  /** Workers that died and were replaced (their runs read again). */
+  restarts = 0;
 
   constructor(script: URL, count: number) {
     this.slots = Array.from({ length: count }, () => new Slot(script, (s, m) => this.onMessage(s, m), (s, e) => this.onDeath(s, e)));
@@ -76,6 +80,7 @@ export class WorkerDecoders implements IngestPool {
       slot.runs.add(run);
       this.home.set(run, slot);
     }
+    const generation = slot.generation;
     let file: StoreFile | null = null;
     let missing: string | undefined;
     try {
@@ -83,6 +88,11 @@ export class WorkerDecoders implements IngestPool {
     } catch (err) {
       if (!(err instanceof StoreNotFoundError) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       missing = (err as Error).message;
+    }
+    if (slot.generation !== generation) {
+      // The worker died while the file was being opened: the run's readers went with it.
+      await file?.close();
+      throw Object.assign(new Error('the worker decoding this run stopped; it is read again'), { code: 'EDECODERLOST' });
     }
     const id = this.nextId++;
     const s = slot;
@@ -130,6 +140,7 @@ export class WorkerDecoders implements IngestPool {
   }
 
   private onDeath(slot: Slot, err: Error): void {
+    this.restarts++;
     for (const run of slot.runs) {
       this.lost.add(run);
       this.home.delete(run);
@@ -141,6 +152,7 @@ export class WorkerDecoders implements IngestPool {
       p.reject(Object.assign(new Error(`the worker decoding this run stopped (${err.message}); it is read again`), { code: 'EDECODERLOST' }));
     }
     slot.worker.removeAllListeners();
+    slot.generation++;
     slot.worker = slot.spawn();
     if (slot.inFlight > 0) slot.worker.ref();
   }
