@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { scalarValue, histogramValue, wallTime, parseFlags } from './model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -76,7 +77,11 @@ async function main() {
   // The library's own parser (0 or `all` keeps every point).
   const samplesPerPlugin = spec === undefined ? {} : core.parseSamplesPerPlugin(spec);
   const mux = new core.LogRootMultiplexer({ logdir, reloadInterval: 0, watch: false, samplesPerPlugin });
+  // How long the main thread (where a server answers requests) is held at a time while loading.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   await mux.reload();
+  loopDelay.disable();
   const loadMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const loadavgAfter = os.loadavg();
@@ -294,6 +299,8 @@ async function main() {
     eventsPerSec: manifest.totalEvents / seconds,
     scalarEventsPerSec: manifest.scalarEvents / seconds,
     maxRssMB,
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    loopDelayMaxMs: loopDelay.max / 1e6,
     retainedBefore: before,
     retainedAfter: after,
     retainedDelta: after - before,

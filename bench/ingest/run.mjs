@@ -96,6 +96,9 @@ function report(r, generatedNote) {
   rows.push(['scalar events/s', int(r.scalarEventsPerSec), `>= ${int(TARGETS.scalarEventsPerSec)}`,
     mark(r.scalarEventsPerSec >= TARGETS.scalarEventsPerSec)]);
   rows.push(['peak RSS', `${fixed(r.maxRssMB)} MB`, '', '']);
+  if (r.loopDelayP99Ms !== undefined) {
+    rows.push(['main thread held', `p99 ${fixed(r.loopDelayP99Ms)} ms`, `max ${fixed(r.loopDelayMaxMs)} ms (event-loop delay while loading: what a request waits)`, '']);
+  }
   rows.push(['retained after load', `${fixed(r.retainedDelta / 1e6)} MB`, '', '']);
   rows.push(['kept scalar points', int(r.keptScalarPoints), '', '']);
   rows.push(['bytes / kept scalar point', `${fixed(r.bytesPerScalarPoint)} B`, `<= ${TARGETS.bytesPerScalarPoint} B`,
