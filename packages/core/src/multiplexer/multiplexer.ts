@@ -256,7 +256,9 @@ export class LogRootMultiplexer {
       complete = await scanner.scan();
     } catch (err) {
       const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      this.problem({ run: '', file: store.location, message: `cannot ${missing ? 'read directory' : 'list'} ${store.location}: ${(err as Error).message}` });
+      // Object storage's errors name their request (`LIST s3://...: 403 AccessDenied`) already.
+      const where = store.kind === 'local' ? ` ${store.location}` : '';
+      this.problem({ run: '', file: store.location, message: `cannot ${missing ? 'read directory' : 'list'}${where}: ${(err as Error).message}` });
       return;
     }
     if (complete) return;
