@@ -86,7 +86,11 @@ export function replyJson(request: Request | undefined, entry: Answer) {
   if (entry.json.length < GZIP_FROM || !acceptsGzip(request?.headers.get('Accept-Encoding'))) {
     return reply.json(entry.json, { headers: { Vary: 'Accept-Encoding' } });
   }
-  entry.gzip ??= gzipSync(entry.json);
+  // Level 3: an answer is gzipped once per change, and while a run is being written that is
+  // every reload. Measured on a 750 KB histograms answer, level 3 took 3.5 ms where the
+  // default (6) took 8.4, 15% larger; on a 140 KB scalars answer 1.6 ms against 3.6, 5%
+  // larger. Level 1 was no faster than 3 there and 36% larger on the histograms.
+  entry.gzip ??= gzipSync(entry.json, { level: 3 });
   return reply.bytes(entry.gzip, 'application/json', { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
 }
 
