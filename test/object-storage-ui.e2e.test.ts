@@ -1,7 +1,8 @@
 /**
  * The page while object storage fails: the Scalars tab keeps what was read, the top bar
- * says requests are being retried (the store's answer in its tooltip), and the notice
- * goes once the store answers again and the new steps are drawn. Real Chromium, a real
+ * says requests are being retried (the store's answer in its tooltip), or, once one failed
+ * for good, that the store cannot be read; the notice goes once the store answers again
+ * and the new steps are served. Real Chromium, a real
  * S3 server behind a fault proxy.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,8 +29,10 @@ describe('the page while the bucket fails', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   let failing = false;
+  let denied = false;
   let savedEnv: NodeJS.ProcessEnv;
 
+  const steps = async () => ((await (await fetch(new URL('data/plugin/scalars/scalars?run=train&tag=loss', server.url))).json()) as unknown[]).length;
   const logSteps = async (from: number, to: number) => {
     for (let step = from; step < to; step++) writer.addScalar('loss', 1 / (step + 1), step);
     await writer.flush();
@@ -40,6 +43,7 @@ describe('the page while the bucket fails', () => {
     s3 = await connectS3TestServer();
     proxy = await startFaultProxy(s3.endpoint);
     proxy.inject({ count: 1e9, fault: { status: 503, code: 'SlowDown' }, match: (method, url) => failing && method === 'GET' && url.includes('/exp/train/') });
+    proxy.inject({ count: 1e9, fault: { status: 403, code: 'AccessDenied' }, match: (method, url) => denied && method === 'GET' && url.includes('/exp/train/') });
     bucket = await s3.createBucket();
     await logSteps(0, 5);
     savedEnv = { ...process.env };
@@ -74,7 +78,20 @@ describe('the page while the bucket fails', () => {
     expect(await card.isVisible()).toBe(true);
     failing = false;
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
-    const steps = async () => ((await (await fetch(new URL('data/plugin/scalars/scalars?run=train&tag=loss', server.url))).json()) as unknown[]).length;
     expect(await steps()).toBe(10);
+  }, 60_000);
+
+  it('says it cannot read the store once a request fails for good, until one succeeds', async () => {
+    const notice = page.getByTestId('storage-notice');
+    denied = true;
+    await logSteps(10, 15);
+    await page.getByText('Cannot read the log store').waitFor({ timeout: 10_000 });
+    expect(await notice.getAttribute('title')).toMatch(/^GET s3:\/\/.*\/exp\/train\/events\.out\.tfevents\..* 403 AccessDenied/);
+    expect(await notice.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(183, 28, 28)');
+    await page.screenshot({ path: path.join(SHOTS, 'object-storage-denied.png') });
+    expect(await steps()).toBe(10);
+    denied = false;
+    await notice.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await steps()).toBe(15);
   }, 60_000);
 });

@@ -82,10 +82,13 @@ describe('parseStatus', () => {
   it('fills in missing numbers', () => {
     expect(parseStatus({ state: 'loading', bytesRead: 5 })).toMatchObject({ state: 'loading', bytesRead: 5, bytesTotal: 0 });
     expect(parseStatus(null).state).toBe('idle');
-    expect(parseStatus({ storage: { retrying: 2, lastError: { message: 'GET s3://b/k: 503 SlowDown', at: 1 } } })).toMatchObject({
+    expect(parseStatus({ storage: { retrying: 2, failing: false, lastError: { message: 'GET s3://b/k: 503 SlowDown', at: 1 } } })).toMatchObject({
       storageRetrying: 2,
+      storageFailing: false,
       storageError: 'GET s3://b/k: 503 SlowDown',
     });
+    expect(parseStatus({ storage: { retrying: 0, failing: true } }).storageFailing).toBe(true);
+    expect(parseStatus({ storage: { failing: 'yes' } }).storageFailing).toBe(false);
     expect(parseStatus({ storage: { retrying: 'x', lastError: 3 } })).toMatchObject({ storageRetrying: 0, storageError: null });
     expect(parseStatus({ loadingRuns: [{ run: 'a', bytesRead: 1, bytesTotal: 4 }, { run: 2 }, null] }).loadingRuns).toEqual([{ run: 'a', bytesRead: 1, bytesTotal: 4 }]);
   });

@@ -51,6 +51,8 @@ export interface LoadStatus {
   readonly problemCount: number;
   /** Requests to the log root's store (object storage) waiting to be tried again now. */
   readonly storageRetrying: number;
+  /** Whether the store's latest request failed for good (access denied, retries spent). */
+  readonly storageFailing: boolean;
   /** The store's latest failure, said in full, or null. */
   readonly storageError: string | null;
   /** Runs with bytes still to read, most left first. */
@@ -183,12 +185,13 @@ function parseLoadingRuns(raw: unknown): LoadStatus['loadingRuns'] {
   });
 }
 
-function parseStorage(raw: unknown): { storageRetrying: number; storageError: string | null } {
+function parseStorage(raw: unknown): { storageRetrying: number; storageFailing: boolean; storageError: string | null } {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const last = (s['lastError'] && typeof s['lastError'] === 'object' ? s['lastError'] : {}) as Record<string, unknown>;
   const retrying = s['retrying'];
   return {
     storageRetrying: typeof retrying === 'number' && Number.isFinite(retrying) ? retrying : 0,
+    storageFailing: s['failing'] === true,
     storageError: typeof last['message'] === 'string' ? last['message'] : null,
   };
 }

@@ -42,13 +42,22 @@ function formatBytes(n: number): string {
 
 /**
  * Said while requests to object storage wait to be tried again (throttling, a 5xx, a
- * dropped connection): why the data may lag. The full failure is its tooltip.
+ * dropped connection): why the data may lag; and, once a request failed for good (access
+ * denied, retries spent), until one succeeds again. The full failure is its tooltip.
  */
 export function StorageNotice({ status }: { status: LoadStatus | null }) {
-  if (!status || status.storageRetrying <= 0) return null;
-  const text = status.storageRetrying === 1 ? 'Retrying a storage request' : `Retrying ${status.storageRetrying} storage requests`;
+  if (!status) return null;
+  let text: string;
+  if (status.storageRetrying > 0) text = status.storageRetrying === 1 ? 'Retrying a storage request' : `Retrying ${status.storageRetrying} storage requests`;
+  else if (status.storageFailing) text = 'Cannot read the log store';
+  else return null;
   return (
-    <span class="tb-topbar__notice" role="status" title={status.storageError ?? undefined} data-testid="storage-notice">
+    <span
+      class={status.storageRetrying > 0 ? 'tb-topbar__notice' : 'tb-topbar__notice tb-topbar__notice--error'}
+      role="status"
+      title={status.storageError ?? undefined}
+      data-testid="storage-notice"
+    >
       {text}
     </span>
   );

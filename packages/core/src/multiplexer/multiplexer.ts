@@ -175,6 +175,7 @@ export class LogRootMultiplexer {
     let retries = 0;
     let failures = 0;
     let retrying = 0;
+    let failing = false;
     let lastError: StoreStats['lastError'] = null;
     for (const root of this.roots) {
       const st = root.store.stats();
@@ -183,9 +184,10 @@ export class LogRootMultiplexer {
       retries += st.retries;
       failures += st.failures;
       retrying += st.retrying;
+      failing ||= st.failing;
       if (st.lastError && (!lastError || st.lastError.at > lastError.at)) lastError = st.lastError;
     }
-    return { requests, bytesRead, retries, failures, retrying, lastError };
+    return { requests, bytesRead, retries, failures, retrying, failing, lastError };
   }
 
   /** Stops reloading and watching. */

@@ -12,7 +12,7 @@ function appFor(allowedHosts?: AllowedHosts, pathPrefix = '') {
   const mux = {
     provider,
     roots: [{ name: null, location: '/logs' }],
-    status: () => ({ state: 'idle' as const, bytesRead: 0, bytesTotal: 0, runsLoaded: 0, runsTotal: 0, eventsRead: 0, recordsSkipped: 0, problems: [], problemCount: 0, storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, lastError: null }, loadingRuns: [] }),
+    status: () => ({ state: 'idle' as const, bytesRead: 0, bytesTotal: 0, runsLoaded: 0, runsTotal: 0, eventsRead: 0, recordsSkipped: 0, problems: [], problemCount: 0, storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, failing: false, lastError: null }, loadingRuns: [] }),
     reload: async () => undefined,
     onChange: () => () => undefined,
   };

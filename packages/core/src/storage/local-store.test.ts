@@ -127,7 +127,7 @@ describe('LocalStore', () => {
     const after = store.stats();
     expect(after.requests - before.requests).toBe(3);
     expect(after.bytesRead - before.bytesRead).toBe(7);
-    expect(after).toMatchObject({ retries: 0, failures: 0, retrying: 0, lastError: null });
+    expect(after).toMatchObject({ retries: 0, failures: 0, retrying: 0, failing: false, lastError: null });
   });
 
   it('describes keys as paths under the root', () => {

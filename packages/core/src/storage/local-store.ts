@@ -105,7 +105,7 @@ export class LocalStore implements LogStore {
   }
 
   stats(): StoreStats {
-    return { requests: this.requests, bytesRead: this.bytesRead, retries: 0, failures: 0, retrying: 0, lastError: null };
+    return { requests: this.requests, bytesRead: this.bytesRead, retries: 0, failures: 0, retrying: 0, failing: false, lastError: null };
   }
 
   async close(): Promise<void> {}

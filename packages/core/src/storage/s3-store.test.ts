@@ -211,7 +211,7 @@ describe('S3Store stat, open and read', () => {
     expect(st.requests).toBe(Math.ceil(BIG.length / (64 * 1024)));
     expect(st.bytesRead).toBe(BIG.length);
     expect(reads).toBeGreaterThan(st.requests);
-    expect(st).toMatchObject({ retries: 0, failures: 0, retrying: 0, lastError: null });
+    expect(st).toMatchObject({ retries: 0, failures: 0, retrying: 0, failing: false, lastError: null });
   });
 
   it('an object that shrank since its size was taken gives the bytes that exist', async () => {
@@ -270,10 +270,11 @@ describe('S3Store retries (through a fault proxy)', () => {
     const err = await f.read(new Uint8Array(10), 0, 10, 0).catch((e: unknown) => e);
     expect(sdkCause(err)).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     const st = store.stats();
-    expect(st).toMatchObject({ retries: 0, failures: 1, retrying: 0, requests: 1 });
+    expect(st).toMatchObject({ retries: 0, failures: 1, retrying: 0, requests: 1, failing: true });
     expect(st.lastError?.message).toMatch(/403 AccessDenied/);
-    // The fault is spent: the next read succeeds.
+    // The fault is spent: the next read succeeds, and the store is no longer failing.
     expect(await f.read(new Uint8Array(10), 0, 10, 0)).toBe(10);
+    expect(store.stats()).toMatchObject({ failures: 1, failing: false });
   });
 
   it('403 ExpiredToken is retried with a fresh client, and succeeds', async () => {

@@ -25,6 +25,7 @@ export class S3Store implements LogStore {
   private readonly pageSize: number;
   private sdk: Promise<{ sdk: Sdk; client: S3Client }> | null = null;
   private counts = { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0 };
+  private failing = false;
   private lastError: StoreStats['lastError'] = null;
 
   constructor(
@@ -122,7 +123,7 @@ export class S3Store implements LogStore {
   }
 
   stats(): StoreStats {
-    return { ...this.counts, lastError: this.lastError };
+    return { ...this.counts, failing: this.failing, lastError: this.lastError };
   }
 
   async close(): Promise<void> {
@@ -153,7 +154,7 @@ export class S3Store implements LogStore {
   /** One SDK call (`what`: the request, for messages), counted, retried by the policy; a final failure is recorded and thrown with what it was doing. */
   private async request<T>(what: string, call: (c: { sdk: Sdk; client: S3Client }) => Promise<T>): Promise<T> {
     try {
-      return await withRetry(
+      const result = await withRetry(
         async () => {
           this.counts.requests++;
           return call(await this.client());
@@ -176,9 +177,15 @@ export class S3Store implements LogStore {
           },
         },
       );
+      this.failing = false;
+      return result;
     } catch (err) {
-      if (isNotFound(err) || statusOf(err) === 416) throw err;
+      if (isNotFound(err) || statusOf(err) === 416) {
+        this.failing = false; // the store answered
+        throw err;
+      }
       this.counts.failures++;
+      this.failing = true;
       const message = `${what}: ${describeFailure(err)}`;
       this.lastError = { message, at: Date.now() };
       // Said in full where it is reported (the loading status names the run, not the request).

@@ -64,6 +64,8 @@ export interface StoreStats {
   readonly failures: number;
   /** Requests waiting to be tried again now. */
   readonly retrying: number;
+  /** Whether the latest request to finish failed for good (cleared by the next that succeeds). */
+  readonly failing: boolean;
   /** The most recent failure, retried or not. */
   readonly lastError: { readonly message: string; readonly at: number } | null;
 }

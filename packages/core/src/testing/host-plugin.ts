@@ -93,7 +93,7 @@ function staticSource(provider: DataProvider, logdir: string) {
     runsTotal: provider.listRuns().length,
     eventsRead: 0,
     recordsSkipped: 0,
-    storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, lastError: null },
+    storage: { requests: 0, bytesRead: 0, retries: 0, failures: 0, retrying: 0, failing: false, lastError: null },
     loadingRuns: [],
     problems: [],
     problemCount: 0,
