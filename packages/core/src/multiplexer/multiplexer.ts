@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import { mapLimit } from '../storage/map-limit.js';
 import { openStore } from '../storage/open-store.js';
 import type { S3Options } from '../storage/s3-options.js';
-import { listAll, type StoreStats } from '../storage/store.js';
+import { listAll, type StoreEntry, type StoreStats } from '../storage/store.js';
 import type { DataProvider } from './data-provider.js';
 import { parseLogRoots, runNameOf, type LogRoot } from './log-root.js';
 import { LogRootProvider } from './provider.js';
@@ -205,10 +205,10 @@ export class LogRootMultiplexer {
   private async reloadOnce(): Promise<void> {
     this.loading++;
     try {
-      const found = new Map<string, { scanner: RootScanner; dir: string }>();
+      const found = new Map<string, { scanner: RootScanner; dir: string; files: StoreEntry[] }>();
       for (const scanner of this.scanners) {
         await this.scan(scanner);
-        for (const dir of scanner.dirs().keys()) found.set(runNameOf(scanner.root, dir), { scanner, dir });
+        for (const [dir, files] of scanner.dirs()) found.set(runNameOf(scanner.root, dir), { scanner, dir, files });
       }
       const changed: string[] = [];
       for (const name of [...this.runs.keys()]) {
@@ -231,9 +231,7 @@ export class LogRootMultiplexer {
         }
       }
       // Every run's files are set before any is read, so the progress bar knows the total.
-      for (const scanner of this.scanners) {
-        for (const [dir, files] of scanner.dirs()) this.runs.get(runNameOf(scanner.root, dir))?.setFiles(files);
-      }
+      for (const [name, { files }] of found) this.runs.get(name)!.setFiles(files);
       // As many runs at once as keep the decoders busy; more on object storage, where runs wait on the network.
       const remote = this.roots.some((r) => r.store.kind !== 'local');
       await mapLimit([...this.runs.values()], Math.max(this.ingest.parallelism, remote ? REMOTE_RUN_CONCURRENCY : 1), async (run) => {
@@ -332,7 +330,7 @@ export class LogRootMultiplexer {
         try {
           const files = await listAll(run.store, { prefix: run.dir === '' ? '' : `${run.dir}/`, shallow: true, filter: isEventKey });
           scanner.refreshDir(run.dir, files);
-          run.setFiles(scanner.dirs().get(run.dir) ?? []);
+          run.setFiles(scanner.filesOf(run.dir));
         } catch {
           await this.reload(); // the directory went away: a re-scan drops the run
           return;

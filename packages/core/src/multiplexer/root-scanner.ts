@@ -74,6 +74,11 @@ export class RootScanner {
     return new Map([...this.known].map(([dir, files]) => [dir, [...files.values()]]));
   }
 
+  /** The event files of one directory. */
+  filesOf(dir: string): StoreEntry[] {
+    return [...(this.known.get(dir)?.values() ?? [])];
+  }
+
   private add(e: StoreEntry): void {
     const dir = dirKey(e.key);
     let files = this.known.get(dir);
