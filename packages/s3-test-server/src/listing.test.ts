@@ -1,10 +1,7 @@
 import { ListObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestS3Client } from './client-handle.js';
-import { startS3Server } from './server-process.js';
-import { byteOrder } from './test-helpers.js';
-import type { S3TestServer } from './types.js';
+import { bucketFixture, byteOrder } from './test-helpers.js';
 
 const KEYS = [
   'a.c', 'a/b', 'a/sub/y.tfevents.2', 'a/sub2/t', 'a/x.tfevents.1', 'a0', 'z/q',
@@ -87,21 +84,12 @@ function checkPages(pages: Page[], o: Options): void {
 }
 
 describe('paged listing in key order', () => {
-  let server: S3TestServer;
-  let client: S3Client;
-  let bucket: string;
-
-  beforeAll(async () => {
-    server = await startS3Server();
-    client = createTestS3Client(server.endpoint);
-    bucket = await server.createBucket();
-    // Upload in reverse so creation order cannot pass for key order.
+  // Upload in reverse so creation order cannot pass for key order.
+  const fx = bucketFixture(async (server, bucket) => {
     for (const key of [...KEYS].reverse()) await server.putObject(bucket, key, `body of ${key}`);
   });
-  afterAll(async () => {
-    client?.destroy();
-    await server?.stop();
-  });
+  beforeAll(fx.start);
+  afterAll(fx.stop);
 
   const cases: Options[] = [
     { maxKeys: 2 },
@@ -116,13 +104,13 @@ describe('paged listing in key order', () => {
   ];
   for (const o of cases) {
     const name = JSON.stringify(o);
-    it(`ListObjectsV2 by ContinuationToken ${name}`, async () => checkPages(await pagesByToken(client, bucket, o), o));
-    it(`ListObjectsV2 by StartAfter ${name}`, async () => checkPages(await pagesByStartAfter(client, bucket, o), o));
-    it(`ListObjects v1 by Marker ${name}`, async () => checkPages(await pagesByMarker(client, bucket, o), o));
+    it(`ListObjectsV2 by ContinuationToken ${name}`, async () => checkPages(await pagesByToken(fx.client, fx.bucket, o), o));
+    it(`ListObjectsV2 by StartAfter ${name}`, async () => checkPages(await pagesByStartAfter(fx.client, fx.bucket, o), o));
+    it(`ListObjects v1 by Marker ${name}`, async () => checkPages(await pagesByMarker(fx.client, fx.bucket, o), o));
   }
 
   it('lists every key exactly once in one page', async () => {
-    const r = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+    const r = await fx.client.send(new ListObjectsV2Command({ Bucket: fx.bucket }));
     expect((r.Contents ?? []).map((c) => c.Key)).toEqual(SORTED);
     expect(r.KeyCount).toBe(SORTED.length);
   });

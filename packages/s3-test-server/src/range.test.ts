@@ -1,32 +1,19 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestS3Client } from './client-handle.js';
-import { startS3Server } from './server-process.js';
-import { patternBytes } from './test-helpers.js';
-import type { S3TestServer } from './types.js';
+import { bucketFixture, patternBytes } from './test-helpers.js';
 
 const CONTENT = patternBytes(10_000);
 
 describe('Range GETs', () => {
-  let server: S3TestServer;
-  let client: S3Client;
-  let bucket: string;
-
-  beforeAll(async () => {
-    server = await startS3Server();
-    client = createTestS3Client(server.endpoint);
-    bucket = await server.createBucket();
+  const fx = bucketFixture(async (server, bucket) => {
     await server.putObject(bucket, 'obj', CONTENT);
     await server.putObject(bucket, 'empty', new Uint8Array(0));
   });
-  afterAll(async () => {
-    client?.destroy();
-    await server?.stop();
-  });
+  beforeAll(fx.start);
+  afterAll(fx.stop);
 
   const get = async (key: string, range: string) => {
-    const r = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
+    const r = await fx.client.send(new GetObjectCommand({ Bucket: fx.bucket, Key: key, Range: range }));
     return { body: Buffer.from(await r.Body!.transformToByteArray()), r };
   };
 

@@ -1,32 +1,18 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { createTestS3Client } from './client-handle.js';
-import { startS3Server } from './server-process.js';
-import { patternBytes } from './test-helpers.js';
-import type { S3TestServer } from './types.js';
+import { bucketFixture, patternBytes } from './test-helpers.js';
 
 const FINAL = patternBytes(200_000);
 const VERSIONS = 50;
 const sizeOf = (version: number): number => Math.round(1_000 + ((FINAL.length - 1_000) * version) / (VERSIONS - 1));
 
 describe('re-upload while reading', () => {
-  let server: S3TestServer;
-  let client: S3Client;
-  let bucket: string;
-
-  beforeAll(async () => {
-    server = await startS3Server();
-    client = createTestS3Client(server.endpoint);
-    bucket = await server.createBucket();
-  });
-  afterAll(async () => {
-    client?.destroy();
-    await server?.stop();
-  });
+  const fx = bucketFixture();
+  beforeAll(fx.start);
+  afterAll(fx.stop);
 
   it('every GET answers one whole version: a prefix of the final content of the length it reports', async () => {
-    await server.putObject(bucket, 'grow', FINAL.subarray(0, sizeOf(0)));
+    await fx.server.putObject(fx.bucket, 'grow', FINAL.subarray(0, sizeOf(0)));
     let writing = true;
     const problems: string[] = [];
     let reads = 0;
@@ -34,7 +20,7 @@ describe('re-upload while reading', () => {
     const writer = (async () => {
       try {
         for (let v = 1; v < VERSIONS; v++) {
-          await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'grow', Body: FINAL.subarray(0, sizeOf(v)) }));
+          await fx.client.send(new PutObjectCommand({ Bucket: fx.bucket, Key: 'grow', Body: FINAL.subarray(0, sizeOf(v)) }));
         }
       } finally {
         writing = false;
@@ -47,7 +33,7 @@ describe('re-upload while reading', () => {
         const start = (id * 97 + i * 31) % 900;
         const range = i % 2 === 0 ? undefined : i % 4 === 1 ? `bytes=${start}-` : `bytes=${start}-${start + 150_000}`;
         try {
-          const r = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'grow', Range: range }));
+          const r = await fx.client.send(new GetObjectCommand({ Bucket: fx.bucket, Key: 'grow', Range: range }));
           const body = Buffer.from(await r.Body!.transformToByteArray());
           reads += 1;
           if (body.length !== r.ContentLength) problems.push(`length ${body.length} != Content-Length ${r.ContentLength}`);
@@ -69,7 +55,7 @@ describe('re-upload while reading', () => {
     await Promise.all([writer, ...Array.from({ length: 4 }, (_, id) => reader(id))]);
     expect(problems.slice(0, 10)).toEqual([]);
     expect(reads).toBeGreaterThan(20);
-    const last = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'grow' }));
+    const last = await fx.client.send(new GetObjectCommand({ Bucket: fx.bucket, Key: 'grow' }));
     expect(Buffer.from(await last.Body!.transformToByteArray()).equals(FINAL)).toBe(true);
   });
 });
