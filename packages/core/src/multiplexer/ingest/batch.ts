@@ -139,7 +139,8 @@ export class BatchBuilder {
     if (this.scalars.size === 0 && this.others.size === 0) return;
     const tags: TagPoints[] = [];
     for (const [tag, c] of this.scalars) {
-      tags.push({ tag, kind: 'scalar', step: c.step.slice(0, c.n), wallTime: c.wallTime.slice(0, c.n), value: c.value.slice(0, c.n) });
+      // Views, not copies: their buffers move to the storing thread, which copies the points once, into the series.
+      tags.push({ tag, kind: 'scalar', step: c.step.subarray(0, c.n), wallTime: c.wallTime.subarray(0, c.n), value: c.value.subarray(0, c.n) });
     }
     tags.push(...this.others.values());
     this.scalars.clear();
