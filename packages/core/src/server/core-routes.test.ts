@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { definePlugin } from '../plugins/define-plugin.js';
+import { IS_ACTIVE_WAIT_MS } from './core-routes.js';
+import { memoryLogger } from '../logger.js';
 import { hostPlugin } from '../testing/host-plugin.js';
 import { MemoryProvider } from '../testing/memory-provider.js';
 
@@ -36,5 +38,15 @@ describe('core routes about what the log root holds', () => {
 
   it('lists the plugin names each plugin reads', async () => {
     expect(await app.json('/data/plugins_listing')).toMatchObject({ lines: { plugin_names: ['scalars'], enabled: true } });
+  });
+
+  it('lists a plugin whose isActive does not answer (a store that hangs) as inactive, without holding up the others', async () => {
+    const stuck = definePlugin({ id: 'stuck', title: 'Stuck', pluginNames: ['x'], needs: {}, routes: [], isActive: () => new Promise<boolean>(() => {}) });
+    const logger = memoryLogger();
+    const both = hostPlugin([stuck, scalarsOnly], data, { logger });
+    const t0 = performance.now();
+    expect(await both.json('/data/plugins_listing')).toMatchObject({ stuck: { enabled: false }, lines: { enabled: true } });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(IS_ACTIVE_WAIT_MS - 50);
+    expect(logger.lines.map((l) => l.message)).toContain(`plugin 'stuck': isActive did not answer within ${IS_ACTIVE_WAIT_MS} ms; shown as inactive for now`);
   });
 });

@@ -8,6 +8,7 @@ import type { AppOptions } from './app.js';
 import type { HostedPlugin } from '../plugins/host.js';
 import type { DataProvider } from '../multiplexer/data-provider.js';
 import type { ComputeRunner } from '../compute/runner.js';
+import type { Logger } from '../logger.js';
 
 /** One entry of /data/plugins_listing. */
 export interface PluginListing {
@@ -30,6 +31,27 @@ export async function isActive(hosted: HostedPlugin, provider: DataProvider): Pr
   const { plugin, deps } = hosted;
   if (plugin.isActive) return plugin.isActive(deps);
   return plugin.pluginNames.some((name) => provider.listTags(name).size > 0);
+}
+
+/** How long the plugins listing waits for one plugin's `isActive`; past it, the plugin is listed inactive. */
+export const IS_ACTIVE_WAIT_MS = 2000;
+
+/** {@link isActive}, false when it fails or takes longer than {@link IS_ACTIVE_WAIT_MS} (said in the log). */
+async function activeWithin(hosted: HostedPlugin, provider: DataProvider, logger: Logger): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), IS_ACTIVE_WAIT_MS);
+  });
+  try {
+    const answer = await Promise.race([isActive(hosted, provider), late]);
+    if (answer !== 'late') return answer;
+    logger.warn(`plugin '${hosted.plugin.id}': isActive did not answer within ${IS_ACTIVE_WAIT_MS} ms; shown as inactive for now`);
+  } catch (err) {
+    logger.warn(`plugin '${hosted.plugin.id}': isActive failed (${(err as Error).message}); shown as inactive`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return false;
 }
 
 /** The compute backend for /data/environment: its name, or 'unavailable' with the reason. */
@@ -78,14 +100,12 @@ export function coreRoutes(o: AppOptions): Hono {
 
   app.get('/plugins_listing', async (c) => {
     const listing: Record<string, PluginListing> = {};
-    for (const hosted of o.plugins) {
+    // Asked of every plugin at once, each for at most IS_ACTIVE_WAIT_MS: one that looks at
+    // files of a store that does not answer (a bucket timing out) must not hold up the page.
+    const active = await Promise.all(o.plugins.map((hosted) => activeWithin(hosted, o.mux.provider, o.logger)));
+    for (const [i, hosted] of o.plugins.entries()) {
       const { plugin, frontend } = hosted;
-      let enabled = false;
-      try {
-        enabled = await isActive(hosted, o.mux.provider);
-      } catch (err) {
-        o.logger.warn(`plugin '${plugin.id}': isActive failed (${(err as Error).message}); shown as inactive`);
-      }
+      const enabled = active[i]!;
       listing[plugin.id] = {
         disable_reload: plugin.reloadable === false,
         enabled,
